@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import { parseVersion, resolveEndpoint, type CcmVersion, type EmEndpoint } from './em/index.js';
+
+/**
+ * Environment to validated configuration. Every default lives here, every value is
+ * checked once, and every problem is reported at start-up by variable name with
+ * the value expected. Secret values are never repeated in a message.
+ */
+export interface EmSettings {
+  /** Empty in demo mode: the embedded simulator's address is filled in at start-up. */
+  readonly endpoints: readonly EmEndpoint[];
+  readonly version: CcmVersion;
+  readonly appId: string;
+  readonly appCertificate: string;
+  readonly timeoutMs: number;
+  readonly maxConcurrency: number;
+  readonly caFile: string | undefined;
+  readonly ca: Buffer | undefined;
+  readonly tlsInsecure: boolean;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** True when no CUCM is configured and the embedded simulator stands in for it. */
+  readonly demo: boolean;
+  readonly em: EmSettings;
+  readonly logoutConfirm: boolean;
+  readonly publicUrl: URL | undefined;
+  readonly logLevel: string;
+}
+
+export const DEFAULTS = {
+  port: 3000,
+  host: '0.0.0.0',
+  timeoutMs: 5000,
+  maxConcurrency: 5,
+  logoutConfirm: true,
+  logLevel: 'info',
+} as const;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+export function isConfigError(value: unknown): value is ConfigError {
+  return value instanceof ConfigError;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const read = new Reader(env, problems);
+
+  const port = read.integer('PORT', DEFAULTS.port, 0, 65535);
+  const host = read.text('HOST') ?? DEFAULTS.host;
+  const logoutConfirm = read.boolean('LOGOUT_CONFIRM', DEFAULTS.logoutConfirm);
+  const publicUrl = read.baseUrl('PUBLIC_URL');
+  const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel);
+  const em = readEmSettings(read, env);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host, demo: em.endpoints.length === 0, em, logoutConfirm, publicUrl, logLevel };
+}
+
+function readEmSettings(read: Reader, env: Env): EmSettings {
+  const version =
+    read.parsed('CUCM_VERSION', 'v333, other or Undefined', (text) => parseVersion(text)) ??
+    'Undefined';
+  const endpoints = readEndpoints(read, version);
+  const demo =
+    endpoints.length === 0 &&
+    read.text('CUCM_HOST') === undefined &&
+    read.text('EM_URL') === undefined;
+  const appId = read.text('EM_APP_ID') ?? '';
+  const appCertificate = readSecret(read, env);
+  if (!demo) {
+    if (appId === '')
+      read.problem(
+        'EM_APP_ID is required when CUCM_HOST or EM_URL is set: the application user with Standard EM Authentication Proxy Rights',
+      );
+    if (appCertificate === '')
+      read.problem(
+        'EM_APP_CERTIFICATE (or EM_APP_CERTIFICATE_FILE) is required when CUCM_HOST or EM_URL is set: the password of EM_APP_ID',
+      );
+  }
+  const caFile = read.text('EM_CA_FILE');
+  return {
+    endpoints,
+    version,
+    appId,
+    appCertificate,
+    timeoutMs: read.integer('EM_TIMEOUT_MS', DEFAULTS.timeoutMs, 100, 60_000),
+    maxConcurrency: read.integer('EM_MAX_CONCURRENCY', DEFAULTS.maxConcurrency, 1, 100),
+    caFile,
+    ca: caFile === undefined ? undefined : read.file('EM_CA_FILE', caFile),
+    tlsInsecure: read.boolean('EM_TLS_INSECURE', false),
+  };
+}
+
+/** CUCM_HOST wins over EM_URL, as CallManagerHost wins over Url in the original action. */
+function readEndpoints(read: Reader, version: CcmVersion): EmEndpoint[] {
+  const hosts = read.list('CUCM_HOST');
+  const urls = read.list('EM_URL');
+  const [name, values, key] =
+    hosts.length > 0
+      ? (['CUCM_HOST', hosts, 'callManagerHost'] as const)
+      : (['EM_URL', urls, 'url'] as const);
+  const endpoints: EmEndpoint[] = [];
+  for (const value of values) {
+    const endpoint = read.parsed(
+      name,
+      expected(name),
+      () => resolveEndpoint({ [key]: value, version }),
+      value,
+    );
+    if (endpoint !== undefined) endpoints.push(endpoint);
+  }
+  return endpoints;
+}
+
+function expected(name: 'CUCM_HOST' | 'EM_URL'): string {
+  return name === 'CUCM_HOST'
+    ? 'a comma-separated list of host, host:port or [IPv6]:port'
+    : 'a comma-separated list of absolute http(s) URLs without credentials';
+}
+
+function readSecret(read: Reader, env: Env): string {
+  const file = read.text('EM_APP_CERTIFICATE_FILE');
+  if (file !== undefined) {
+    if (env['EM_APP_CERTIFICATE'] !== undefined && env['EM_APP_CERTIFICATE'] !== '') {
+      read.problem('EM_APP_CERTIFICATE and EM_APP_CERTIFICATE_FILE are both set: keep one');
+    }
+    // A trailing newline is an editor's, not part of the password.
+    return (
+      read
+        .file('EM_APP_CERTIFICATE_FILE', file)
+        ?.toString('utf8')
+        .replace(/\r?\n$/, '') ?? ''
+    );
+  }
+  return env['EM_APP_CERTIFICATE'] ?? '';
+}
+
+class Reader {
+  readonly #env: Env;
+  readonly #problems: string[];
+
+  constructor(env: Env, problems: string[]) {
+    this.#env = env;
+    this.#problems = problems;
+  }
+
+  problem(message: string): void {
+    this.#problems.push(message);
+  }
+
+  text(name: string): string | undefined {
+    const value = this.#env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  list(name: string): string[] {
+    const value = this.text(name);
+    if (value === undefined) return [];
+    const items = value.split(',').map((item) => item.trim());
+    if (items.some((item) => item === '')) {
+      this.problem(`${name} must not contain an empty item, got '${clip(value)}'`);
+    }
+    return items.filter((item) => item !== '');
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.text(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.problem(`${name} must be a whole number from ${min} to ${max}, got '${clip(value)}'`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.text(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(value)) return true;
+    if (['false', '0', 'no', 'off'].includes(value)) return false;
+    this.problem(`${name} must be true or false, got '${clip(value)}'`);
+    return fallback;
+  }
+
+  oneOf(name: string, allowed: readonly string[], fallback: string): string {
+    const value = this.text(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (allowed.includes(value)) return value;
+    this.problem(`${name} must be one of ${allowed.join(', ')}, got '${clip(value)}'`);
+    return fallback;
+  }
+
+  baseUrl(name: string): URL | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'http:' || url.protocol === 'https:') {
+        if (url.search === '' && url.hash === '' && url.username === '') return url;
+      }
+    } catch {
+      // reported below
+    }
+    this.problem(
+      `${name} must be an absolute http(s) URL without query or credentials, such as http://emlogout.example.com:3000, got '${clip(value)}'`,
+    );
+    return undefined;
+  }
+
+  parsed<T>(
+    name: string,
+    what: string,
+    parse: (text: string) => T,
+    value = this.text(name),
+  ): T | undefined {
+    if (value === undefined) return undefined;
+    try {
+      return parse(value);
+    } catch {
+      this.problem(`${name} must be ${what}, got '${clip(value)}'`);
+      return undefined;
+    }
+  }
+
+  file(name: string, path: string): Buffer | undefined {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'unreadable';
+      this.problem(`${name} must name a readable file, got '${clip(path)}' (${code})`);
+      return undefined;
+    }
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

@@ -1,0 +1,52 @@
+import type { Dispatcher } from 'undici';
+import type { EmEndpoint } from './endpoint.js';
+import { EmNetworkError, EmUnreadableAnswerError } from './errors/index.js';
+import { postXml, type Deadline } from './transport.js';
+import { readXml, type XmlNode } from './xml-reader.js';
+
+export interface ExchangeOptions {
+  readonly dispatcher: Dispatcher;
+  readonly deadline: Deadline;
+  readonly maxAnswerBytes: number;
+}
+
+export interface Exchanged<T> {
+  readonly answer: T;
+  readonly node: string;
+}
+
+/**
+ * Sends one document to the first node that answers at the network level, in the
+ * order given, and reads the answer with `read`. A node that refuses, resets or
+ * cannot be resolved is skipped; an HTTP or EM answer from a node is final.
+ */
+export async function exchange<T>(
+  endpoints: readonly EmEndpoint[],
+  which: 'request' | 'query',
+  xml: string,
+  read: (root: XmlNode) => T | undefined,
+  options: ExchangeOptions,
+): Promise<Exchanged<T>> {
+  let lastError: unknown;
+  for (const endpoint of endpoints) {
+    const url = which === 'request' ? endpoint.requestUrl : endpoint.queryUrl;
+    try {
+      const text = await postXml(url, xml, options);
+      return { answer: readAnswer(text, url, read), node: endpoint.node };
+    } catch (error) {
+      if (!(error instanceof EmNetworkError)) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+function readAnswer<T>(text: string, url: URL, read: (root: XmlNode) => T | undefined): T {
+  const parsed = readXml(text);
+  if (!parsed.ok) throw new EmUnreadableAnswerError(url.href, parsed.problem);
+  const answer = read(parsed.root);
+  if (answer === undefined) {
+    throw new EmUnreadableAnswerError(url.href, `unexpected <${parsed.root.name}> document`);
+  }
+  return answer;
+}

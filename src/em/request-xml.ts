@@ -1,0 +1,74 @@
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { AppCredentials } from './credentials.js';
+
+/**
+ * EM request documents. xmlbuilder2 escapes every value, so a password such as
+ * `p&ss<1+2%` reaches CUCM exactly; the form encoding happens in the transport.
+ * No XML declaration: Cisco's documented requests carry none.
+ */
+function withAppInfo(root: 'request' | 'query', credentials: AppCredentials): XMLBuilder {
+  const doc = create().ele(root);
+  doc
+    .ele('appInfo')
+    .ele('appID')
+    .txt(credentials.appId)
+    .up()
+    .ele('appCertificate')
+    .txt(credentials.appCertificate);
+  return doc;
+}
+
+function finish(doc: XMLBuilder): string {
+  return doc.end({ headless: true });
+}
+
+export function logoutRequest(credentials: AppCredentials, deviceName: string): string {
+  const doc = withAppInfo('request', credentials);
+  doc.ele('logout').ele('deviceName').txt(deviceName);
+  return finish(doc);
+}
+
+export interface LoginParams {
+  deviceName: string;
+  userId: string;
+  deviceProfile?: string | undefined;
+  /** Minutes, or 'indefinite'. */
+  exclusiveDuration?: number | 'indefinite' | undefined;
+}
+
+export function loginRequest(credentials: AppCredentials, params: LoginParams): string {
+  const doc = withAppInfo('request', credentials);
+  const login = doc.ele('login');
+  login.ele('deviceName').txt(params.deviceName);
+  login.ele('userID').txt(params.userId);
+  if (params.deviceProfile !== undefined) login.ele('deviceProfile').txt(params.deviceProfile);
+  if (params.exclusiveDuration === 'indefinite') {
+    login.ele('exclusiveDuration').ele('indefinite');
+  } else if (params.exclusiveDuration !== undefined) {
+    login.ele('exclusiveDuration').ele('time').txt(String(params.exclusiveDuration));
+  }
+  return finish(doc);
+}
+
+export function logoutAllRequest(credentials: AppCredentials): string {
+  const doc = withAppInfo('request', credentials);
+  doc.ele('logoutAll');
+  return finish(doc);
+}
+
+export function deviceUserQuery(
+  credentials: AppCredentials,
+  deviceNames: readonly string[],
+): string {
+  const doc = withAppInfo('query', credentials);
+  const query = doc.ele('deviceUserQuery');
+  for (const name of deviceNames) query.ele('deviceName').txt(name);
+  return finish(doc);
+}
+
+export function userDevicesQuery(credentials: AppCredentials, userId: string): string {
+  const doc = withAppInfo('query', credentials);
+  doc.ele('userDevicesQuery').ele('userID').txt(userId);
+  return finish(doc);
+}

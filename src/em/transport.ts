@@ -1,0 +1,123 @@
+import { request, type Dispatcher } from 'undici';
+import {
+  EmError,
+  EmHttpStatusError,
+  EmNetworkError,
+  EmTimeoutError,
+  EmUnreadableAnswerError,
+  type NetworkReason,
+} from './errors/index.js';
+
+export interface Deadline {
+  readonly signal: AbortSignal;
+  readonly timeoutMs: number;
+}
+
+export interface PostOptions {
+  readonly dispatcher: Dispatcher;
+  readonly deadline: Deadline;
+  readonly maxAnswerBytes: number;
+}
+
+/**
+ * One EM exchange on the wire: POST the document as the form field `xml` and return
+ * the answer's text. Everything that is not an HTTP 200 with a readable body becomes
+ * a typed EmError; the EM verdict itself is read by the caller.
+ */
+export async function postXml(url: URL, xml: string, options: PostOptions): Promise<string> {
+  const body = new URLSearchParams({ xml }).toString();
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await request(url, {
+      method: 'POST',
+      dispatcher: options.dispatcher,
+      signal: options.deadline.signal,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+        accept: 'text/xml, application/xml, */*',
+      },
+      body,
+    });
+  } catch (error) {
+    throw toTransportError(error, url, options.deadline);
+  }
+
+  if (response.statusCode !== 200) {
+    await response.body.dump().catch(() => undefined);
+    throw new EmHttpStatusError(response.statusCode, url.href);
+  }
+  const bytes = await readCapped(response.body, url, options);
+  return decodeAnswer(bytes, response.headers['content-type']);
+}
+
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  url: URL,
+  options: PostOptions,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > options.maxAnswerBytes) {
+        body.destroy();
+        throw new EmUnreadableAnswerError(url.href, `larger than ${options.maxAnswerBytes} bytes`);
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof EmError) throw error;
+    throw toTransportError(error, url, options.deadline);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The answer's charset from the header or the XML declaration; UTF-8 otherwise. */
+function decodeAnswer(bytes: Buffer, contentType: string | string[] | undefined): string {
+  const header = Array.isArray(contentType) ? contentType.join(';') : (contentType ?? '');
+  const head = bytes.subarray(0, 100).toString('latin1');
+  const declared =
+    /encoding=["']([\w.-]+)["']/i.exec(head)?.[1] ?? /charset=([\w.-]+)/i.exec(header)?.[1];
+  const latin1 = /^(iso-?8859-1|latin-?1|iso_8859-1|windows-1252)$/i.test(declared ?? '');
+  return latin1 ? bytes.toString('latin1') : new TextDecoder('utf-8').decode(bytes);
+}
+
+const REASONS: readonly [RegExp, NetworkReason][] = [
+  [/^ECONNREFUSED$/, 'refused'],
+  [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/, 'reset'],
+  [/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME)$/, 'dns'],
+  [
+    /^(EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ENETDOWN|ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT)$/,
+    'unreachable',
+  ],
+  [/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|ERR_OSSL/, 'tls'],
+];
+
+export function toTransportError(error: unknown, url: URL, deadline: Deadline): EmError {
+  if (error instanceof EmError) return error;
+  if (deadline.signal.aborted)
+    return new EmTimeoutError(url.href, deadline.timeoutMs, { cause: error });
+
+  const code = findCode(error);
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new EmTimeoutError(url.href, deadline.timeoutMs, { cause: error });
+  }
+  const reason = REASONS.find(([pattern]) => pattern.test(code ?? ''))?.[1] ?? 'other';
+  return new EmNetworkError(reason, url.href, code ?? errorName(error), { cause: error });
+}
+
+/** undici nests the system error under `cause`; the first code found names the failure. */
+function findCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown error';
+}

@@ -1,0 +1,54 @@
+import { Writable } from 'node:stream';
+import { createApp } from '../../src/app.js';
+import { EmClient, resolveEndpoint, type EmClientOptions } from '../../src/em/index.js';
+import { createLogger } from '../../src/logger.js';
+
+export interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly [key: string]: unknown;
+}
+
+export interface TestService {
+  readonly app: ReturnType<typeof createApp>;
+  readonly em: EmClient;
+  readonly logs: LogLine[];
+  close(): Promise<void>;
+}
+
+export interface TestServiceOptions {
+  readonly hostPort: string;
+  readonly confirm?: boolean;
+  readonly demo?: boolean;
+  readonly publicUrl?: string;
+  readonly client?: Partial<EmClientOptions>;
+}
+
+/** The real app, with a real EM client aimed at a local fake or simulator, logging to memory. */
+export function testService(options: TestServiceOptions): TestService {
+  const logs: LogLine[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(JSON.parse(chunk.toString('utf8')) as LogLine);
+      callback();
+    },
+  });
+  const logger = createLogger('debug', stream);
+  const em = new EmClient({
+    endpoints: [resolveEndpoint({ callManagerHost: options.hostPort })],
+    credentials: { appId: 'emlogout', appCertificate: 'demo-secret' },
+    timeoutMs: 2000,
+    retry: { baseMs: 5, capMs: 20 },
+    ...options.client,
+  });
+  const app = createApp({
+    config: {
+      demo: options.demo ?? false,
+      logoutConfirm: options.confirm ?? true,
+      publicUrl: options.publicUrl === undefined ? undefined : new URL(options.publicUrl),
+    },
+    em,
+    logger,
+  });
+  return { app, em, logs, close: () => em.close() };
+}

@@ -1,0 +1,13 @@
+import { titleOf, type ViewContext } from './context.js';
+import { EXIT_URL, type Screen } from './screen.js';
+
+/** CUCM has no such device: usually a service URL copied from another phone. */
+export function unknownDeviceScreen(context: ViewContext, device: string): Screen {
+  const { strings } = context;
+  return {
+    title: titleOf(context),
+    prompt: strings.unknownDevice.prompt,
+    text: strings.unknownDevice.text(device),
+    softKeys: [{ label: strings.keys.exit, role: 'exit', url: EXIT_URL }],
+  };
+}
