@@ -19,9 +19,9 @@ export function emAnswer(body: string): HttpAnswer {
 /** A Tomcat error page: the request never reached the EM servlet. */
 export function pageAnswer(
   status: number,
-  path: string,
+  message: string,
   headers?: Readonly<Record<string, string>>,
 ): HttpAnswer {
-  const body = tomcatErrorPage(status, path);
+  const body = tomcatErrorPage(status, message);
   return { status, contentType: PAGE_CONTENT_TYPE, body, ...(headers && { headers }) };
 }

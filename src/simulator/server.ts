@@ -47,8 +47,14 @@ export interface RunningSimulator {
 
 type Settings = Required<SimulatorOptions>;
 
-/** CUCM accepts 1 to 100 for "Maximum Concurrent Requests". */
-const MAX_CONCURRENT_RANGE = { min: 1, max: 100 };
+const DEFAULTS: Omit<Settings, 'seed'> = {
+  host: '127.0.0.1',
+  port: 0,
+  latencyMs: 0,
+  queryLatencyMs: 0,
+  // CUCM's default in current releases (older ones used 3).
+  maxConcurrent: 5,
+};
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const settings = normalise(options);
@@ -89,36 +95,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
 function normalise(options: SimulatorOptions): Settings {
   const settings: Settings = {
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 0,
-    latencyMs: options.latencyMs ?? 0,
-    queryLatencyMs: options.queryLatencyMs ?? 0,
-    maxConcurrent: options.maxConcurrent ?? 5,
+    host: options.host ?? DEFAULTS.host,
+    port: options.port ?? DEFAULTS.port,
+    latencyMs: options.latencyMs ?? DEFAULTS.latencyMs,
+    queryLatencyMs: options.queryLatencyMs ?? DEFAULTS.queryLatencyMs,
+    maxConcurrent: options.maxConcurrent ?? DEFAULTS.maxConcurrent,
     seed: options.seed ?? demoSeed(),
   };
-
-  check(settings.host.trim() !== '', 'host must be a host name or IP address', settings.host);
-  check(
-    isIntegerIn(settings.port, 0, 65535),
-    'port must be an integer from 0 to 65535',
-    settings.port,
-  );
-  check(
-    isDelay(settings.latencyMs),
-    'latencyMs must be a number of milliseconds >= 0',
-    settings.latencyMs,
-  );
-  check(
-    isDelay(settings.queryLatencyMs),
-    'queryLatencyMs must be a number of milliseconds >= 0',
-    settings.queryLatencyMs,
-  );
-  check(
-    isIntegerIn(settings.maxConcurrent, MAX_CONCURRENT_RANGE.min, MAX_CONCURRENT_RANGE.max),
-    'maxConcurrent must be an integer from 1 to 100',
-    settings.maxConcurrent,
-  );
+  validate(settings);
   return settings;
+}
+
+function validate({ host, port, latencyMs, queryLatencyMs, maxConcurrent }: Settings): void {
+  check(host.trim() !== '', 'host must be a host name or IP address', host);
+  check(isIntegerIn(port, 0, 65535), 'port must be an integer from 0 to 65535', port);
+  check(isDelay(latencyMs), 'latencyMs must be milliseconds >= 0', latencyMs);
+  check(isDelay(queryLatencyMs), 'queryLatencyMs must be milliseconds >= 0', queryLatencyMs);
+  // The range CUCM accepts for "Maximum Concurrent Requests".
+  check(
+    isIntegerIn(maxConcurrent, 1, 100),
+    'maxConcurrent must be an integer from 1 to 100',
+    maxConcurrent,
+  );
 }
 
 function check(valid: boolean, rule: string, value: unknown): void {

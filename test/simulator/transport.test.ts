@@ -201,3 +201,21 @@ describe('simulator HTTP transport', () => {
     assert.ok(Date.now() - started < 1000, 'close() waited for a keep-alive timeout');
   });
 });
+
+describe('startSimulator options', () => {
+  const bad = [
+    { options: { port: 70000 }, message: 'port must be an integer from 0 to 65535, got 70000' },
+    { options: { latencyMs: -1 }, message: 'latencyMs must be milliseconds >= 0, got -1' },
+    {
+      options: { maxConcurrent: 0 },
+      message: 'maxConcurrent must be an integer from 1 to 100, got 0',
+    },
+    { options: { host: ' ' }, message: 'host must be a host name or IP address, got  ' },
+  ];
+
+  for (const { options, message } of bad) {
+    it(`refuses ${JSON.stringify(options)} before listening`, async () => {
+      await assert.rejects(startSimulator(options), { code: 'SIM_INVALID_OPTION', message });
+    });
+  }
+});
