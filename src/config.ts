@@ -89,7 +89,7 @@ function readEmSettings(read: Reader, env: Env): EmSettings {
       read.problem(
         'EM_APP_ID is required when CUCM_HOST or EM_URL is set: the application user with Standard EM Authentication Proxy Rights',
       );
-    if (appCertificate === '')
+    if (appCertificate === '' && read.text('EM_APP_CERTIFICATE_FILE') === undefined)
       read.problem(
         'EM_APP_CERTIFICATE (or EM_APP_CERTIFICATE_FILE) is required when CUCM_HOST or EM_URL is set: the password of EM_APP_ID',
       );
@@ -142,12 +142,14 @@ function readSecret(read: Reader, env: Env): string {
       read.problem('EM_APP_CERTIFICATE and EM_APP_CERTIFICATE_FILE are both set: keep one');
     }
     // A trailing newline is an editor's, not part of the password.
-    return (
-      read
-        .file('EM_APP_CERTIFICATE_FILE', file)
-        ?.toString('utf8')
-        .replace(/\r?\n$/, '') ?? ''
-    );
+    const content = read.file('EM_APP_CERTIFICATE_FILE', file);
+    const secret = content?.toString('utf8').replace(/\r?\n$/, '') ?? '';
+    if (content !== undefined && secret === '') {
+      read.problem(
+        `EM_APP_CERTIFICATE_FILE must hold the password of EM_APP_ID, but '${file}' is empty`,
+      );
+    }
+    return secret;
   }
   return env['EM_APP_CERTIFICATE'] ?? '';
 }

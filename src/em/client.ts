@@ -236,6 +236,9 @@ export class EmClient {
     };
     let attempts = 0;
     let node: string | undefined;
+    // What the last retry was for. When the deadline cuts a retry short, that
+    // busy answer or reset is the outcome, not a timeout that retrying caused.
+    let retried: { answer: T } | { failure: EmFailure } | undefined;
     for (;;) {
       attempts += 1;
       try {
@@ -250,7 +253,13 @@ export class EmClient {
         }
         if (!(await this.#pause(attempts, signal)))
           return { ok: true, answer: result.answer, meta };
+        retried = { answer: result.answer };
       } catch (error) {
+        if (signal.aborted && retried !== undefined) {
+          const meta = { node, attempts, durationMs: this.#now() - startedAt };
+          if ('answer' in retried) return { ok: true, answer: retried.answer, meta };
+          return { ok: false, failure: retried.failure, ...meta };
+        }
         const failure = errorFailure(
           signal.aborted
             ? new EmTimeoutError(this.#nodeUrl(which), this.#timeoutMs, { cause: error })
@@ -260,6 +269,7 @@ export class EmClient {
         if (!retryable || !(await this.#pause(attempts, signal))) {
           return { ok: false, failure, node, attempts, durationMs: this.#now() - startedAt };
         }
+        retried = { failure };
       }
     }
   }

@@ -97,7 +97,9 @@ function queryUrlFor(url: URL): URL {
 }
 
 function makeEndpoint(requestUrl: URL, queryUrl: URL): EmEndpoint {
-  return { requestUrl, queryUrl, node: requestUrl.host };
+  // URL#host drops a scheme's default port (v333 is on 80); the node always names its port.
+  const port = requestUrl.port || (requestUrl.protocol === 'https:' ? '443' : '80');
+  return { requestUrl, queryUrl, node: `${requestUrl.hostname}:${port}` };
 }
 
 function splitScheme(value: string): { scheme: 'http' | 'https' | undefined; authority: string } {
