@@ -3,9 +3,10 @@ import type { Config } from './config.js';
 import type { EmClient } from './em/index.js';
 import type { Logger } from './logger.js';
 import { phoneFallback, phoneRoutes } from './routes/phone.js';
+import { phoneGuards } from './routes/phone-guards.js';
 
 export interface AppParts {
-  readonly config: Pick<Config, 'demo' | 'logoutConfirm' | 'publicUrl'>;
+  readonly config: Pick<Config, 'demo' | 'logoutConfirm' | 'publicUrl' | 'phone'>;
   readonly em: EmClient;
   readonly logger: Logger;
 }
@@ -18,21 +19,17 @@ export function createApp(parts: AppParts): Express {
   // A phone that sends If-None-Match must never get an empty 304 instead of a screen.
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.phone.trustProxy);
 
   app.get('/healthz', function healthz(_req, res) {
     res.status(200).json({ status: 'ok' });
   });
-  app.use(
-    phoneRoutes({
-      em,
-      logger,
-      demo: config.demo,
-      logoutConfirm: config.logoutConfirm,
-      publicUrl: config.publicUrl,
-    }),
-  );
+  const viewOptions = { demo: config.demo, publicUrl: config.publicUrl };
+  const guards = phoneGuards({ ...viewOptions, settings: config.phone, logger });
+  if (guards.length > 0) app.use('/logout', guards);
+  app.use(phoneRoutes({ ...viewOptions, em, logger, logoutConfirm: config.logoutConfirm }));
 
-  const fallback = phoneFallback({ demo: config.demo, logger });
+  const fallback = phoneFallback({ ...viewOptions, logger });
   app.use(fallback.notFound);
   app.use(fallback.error);
   return app;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseVersion, resolveEndpoint, type CcmVersion, type EmEndpoint } from './em/index.js';
+import { NetworkList } from './net/networks.js';
 
 /**
  * Environment to validated configuration. Every default lives here, every value is
@@ -28,6 +29,16 @@ export interface Config {
   readonly logoutConfirm: boolean;
   readonly publicUrl: URL | undefined;
   readonly logLevel: string;
+  readonly phone: PhoneGuardSettings;
+}
+
+export interface PhoneGuardSettings {
+  /** Sources allowed to use the phone routes; undefined lets every source in. */
+  readonly trustedNetworks: NetworkList | undefined;
+  /** Express's `trust proxy`: which hops may set X-Forwarded-For. */
+  readonly trustProxy: boolean | number | string;
+  /** Phone requests per minute from one source address; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
 }
 
 export const DEFAULTS = {
@@ -37,6 +48,7 @@ export const DEFAULTS = {
   maxConcurrency: 5,
   logoutConfirm: true,
   logLevel: 'info',
+  rateLimitPerMinute: 60,
 } as const;
 
 export class ConfigError extends Error {
@@ -68,9 +80,50 @@ export function loadConfig(env: Env): Config {
   const publicUrl = read.baseUrl('PUBLIC_URL');
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel);
   const em = readEmSettings(read, env);
+  const phone = readPhoneGuards(read);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, demo: em.endpoints.length === 0, em, logoutConfirm, publicUrl, logLevel };
+  const demo = em.endpoints.length === 0;
+  return { port, host, demo, em, logoutConfirm, publicUrl, logLevel, phone };
+}
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function readPhoneGuards(read: Reader): PhoneGuardSettings {
+  const networks = read.list('TRUSTED_NETWORKS');
+  const trustedNetworks =
+    networks.length === 0
+      ? undefined
+      : read.parsed(
+          'TRUSTED_NETWORKS',
+          'a comma-separated list of IP addresses and CIDR blocks such as 10.20.0.0/16',
+          () => new NetworkList(networks),
+        );
+  return {
+    trustedNetworks,
+    trustProxy: readTrustProxy(read),
+    rateLimitPerMinute: read.integer('PHONE_RATE_LIMIT', DEFAULTS.rateLimitPerMinute, 0, 100_000),
+  };
+}
+
+function readTrustProxy(read: Reader): boolean | number | string {
+  const value = read.text('TRUST_PROXY');
+  if (value === undefined || value.toLowerCase() === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const items = value.split(',').map((item) => item.trim());
+  const valid = items.every((item) => {
+    if (PROXY_KEYWORDS.includes(item)) return true;
+    try {
+      return new NetworkList([item]).entries.length === 1;
+    } catch {
+      return false;
+    }
+  });
+  if (valid) return items.join(',');
+  read.problem(
+    `TRUST_PROXY must be false, a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR blocks, got '${clip(value)}'`,
+  );
+  return false;
 }
 
 function readEmSettings(read: Reader, env: Env): EmSettings {

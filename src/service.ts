@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { answerClientError } from './routes/client-error.js';
 import type { Config, EmSettings } from './config.js';
 import { EmClient, resolveEndpoint, type EmEndpoint } from './em/index.js';
 import type { Logger } from './logger.js';
@@ -34,6 +35,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const em = new EmClient(clientOptions(config.em, simulator));
   const app = createApp({ config, em, logger });
   const server = app.listen(config.port, config.host);
+  server.on('clientError', answerClientError);
   await once(server, 'listening');
 
   const url = serviceUrl(server);

@@ -1,4 +1,4 @@
-import { titleOf, type ViewContext } from './context.js';
+import { textOf, titleOf, type ViewContext } from './context.js';
 import { EXIT_URL, type Screen } from './screen.js';
 
 /** "Log out jdoe?": the first screen when LOGOUT_CONFIRM is on and someone is logged in. */
@@ -7,7 +7,11 @@ export function confirmLogoutScreen(context: ViewContext, device: string, user: 
   return {
     title: titleOf(context),
     prompt: strings.confirm.prompt,
-    text: strings.confirm.text(user, device),
+    text: textOf(
+      context,
+      [strings.confirm.question(user)],
+      [strings.confirm.note, strings.phoneLine(device)],
+    ),
     softKeys: [
       { label: strings.keys.logOut, role: 'select', url: context.links.logout(device) },
       { label: strings.keys.exit, role: 'exit', url: EXIT_URL },

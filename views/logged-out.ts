@@ -1,4 +1,4 @@
-import { titleOf, type ViewContext } from './context.js';
+import { textOf, titleOf, type ViewContext } from './context.js';
 import { EXIT_URL, type Screen } from './screen.js';
 
 /**
@@ -10,7 +10,11 @@ export function loggedOutScreen(context: ViewContext, device: string): Screen {
   return {
     title: titleOf(context),
     prompt: strings.loggedOut.prompt,
-    text: strings.loggedOut.text(device),
+    text: textOf(
+      context,
+      [strings.loggedOut.message],
+      [strings.loggedOut.note, strings.phoneLine(device)],
+    ),
     softKeys: [{ label: strings.keys.exit, role: 'exit', url: EXIT_URL }],
   };
 }

@@ -1,4 +1,4 @@
-import { titleOf, type ViewContext } from './context.js';
+import { textOf, titleOf, type ViewContext } from './context.js';
 import { EXIT_URL, type Screen } from './screen.js';
 
 /** Information, not an alarm: the person wanted nobody logged in, and nobody is. */
@@ -7,7 +7,7 @@ export function nobodyLoggedInScreen(context: ViewContext, device: string): Scre
   return {
     title: titleOf(context),
     prompt: strings.nobody.prompt,
-    text: strings.nobody.text(device),
+    text: textOf(context, [strings.nobody.message], [strings.phoneLine(device)]),
     softKeys: [{ label: strings.keys.exit, role: 'exit', url: EXIT_URL }],
   };
 }

@@ -1,4 +1,4 @@
-import { titleOf, type ViewContext } from './context.js';
+import { textOf, titleOf, type ViewContext } from './context.js';
 import { EXIT_URL, type Screen } from './screen.js';
 
 /** CUCM has no such device: usually a service URL copied from another phone. */
@@ -7,7 +7,7 @@ export function unknownDeviceScreen(context: ViewContext, device: string): Scree
   return {
     title: titleOf(context),
     prompt: strings.unknownDevice.prompt,
-    text: strings.unknownDevice.text(device),
+    text: textOf(context, [strings.unknownDevice.message], [strings.phoneLine(device)]),
     softKeys: [{ label: strings.keys.exit, role: 'exit', url: EXIT_URL }],
   };
 }

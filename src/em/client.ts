@@ -34,6 +34,12 @@ export interface EmClientOptions {
     readonly capMs?: number;
     readonly random?: () => number;
   };
+  /**
+   * Default true. False hands CUCM's code 26 back at once, as a failure, to a caller
+   * that paces itself (the bulk engine): a retry sleeping here would hold that
+   * caller's slot while CUCM sits idle, and hide the throttle signal it adapts to.
+   */
+  readonly retryBusy?: boolean;
   /** TLS and connection settings for the EM nodes; ignored when `dispatcher` is given. */
   readonly tls?: { readonly ca?: string | Buffer; readonly rejectUnauthorized?: boolean };
   readonly dispatcher?: Dispatcher;
@@ -95,6 +101,7 @@ export class EmClient {
   readonly #maxAnswerBytes: number;
   readonly #rememberMs: number;
   readonly #retry: { baseMs: number; capMs: number; random?: () => number };
+  readonly #retryBusy: boolean;
   readonly #limiter: ConcurrencyLimiter;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
@@ -114,6 +121,7 @@ export class EmClient {
       capMs: options.retry?.capMs ?? DEFAULTS.retryCapMs,
       ...(options.retry?.random === undefined ? {} : { random: options.retry.random }),
     };
+    this.#retryBusy = options.retryBusy ?? true;
     const concurrency = options.maxConcurrency ?? DEFAULTS.maxConcurrency;
     this.#limiter = new ConcurrencyLimiter(concurrency);
     this.#ownsDispatcher = options.dispatcher === undefined;
@@ -251,7 +259,7 @@ export class EmClient {
         if (!(result.answer.outcome === 'failure' && result.answer.code === EM_CODE_BUSY)) {
           return { ok: true, answer: result.answer, meta };
         }
-        if (!(await this.#pause(attempts, signal)))
+        if (!this.#retryBusy || !(await this.#pause(attempts, signal)))
           return { ok: true, answer: result.answer, meta };
         retried = { answer: result.answer };
       } catch (error) {

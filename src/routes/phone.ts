@@ -1,27 +1,20 @@
 import { Router, type Request, type Response } from 'express';
 import type { EmClient } from '../em/index.js';
 import type { Logger } from '../logger.js';
-import { readPhoneContext, type PhoneContext } from '../phone/index.js';
 import {
   badDeviceScreen,
-  catalogFor,
   logoutOutcomeScreen,
   lookupOutcomeScreen,
   noticeScreen,
-  type ViewContext,
 } from '../../views/index.js';
-import { baseUrlOf } from './base-url.js';
+import { PHONE_PATHS, phoneViewOf, type PhoneView, type PhoneViewOptions } from './phone-view.js';
 import { sendScreen } from './send-screen.js';
 
-export interface PhoneRoutesOptions {
+export interface PhoneRoutesOptions extends PhoneViewOptions {
   readonly em: EmClient;
   readonly logger: Logger;
-  readonly demo: boolean;
   readonly logoutConfirm: boolean;
-  readonly publicUrl: URL | undefined;
 }
-
-export const PHONE_PATHS = { start: '/logout', confirmed: '/logout/confirm' } as const;
 
 /**
  * The IP phone service. `GET /logout?device=#DEVICENAME#` is what CUCM provisions;
@@ -34,7 +27,7 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
 
   router.head([PHONE_PATHS.start, PHONE_PATHS.confirmed], function headPhoneScreen(req, res) {
     // HEAD must not log anybody out: answer the headers a screen would carry.
-    const phone = readPhoneContext({ query: req.query, headers: req.headers });
+    const { phone } = phoneViewOf(req, options);
     res
       .status(200)
       .set({
@@ -45,10 +38,11 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
   });
 
   router.get(PHONE_PATHS.start, async function startLogout(req, res) {
-    const { phone, view, device } = prepare(req);
-    if (device === undefined) return sendBadDevice(res, phone, view);
+    const screen = phoneViewOf(req, options);
+    const device = deviceOf(screen, res);
+    if (device === undefined) return;
+    if (!options.logoutConfirm) return logoutNow(res, screen, device);
 
-    if (!options.logoutConfirm) return logoutNow(res, phone, view, device);
     const outcome = await em.deviceUser(device);
     logger.info(
       {
@@ -60,16 +54,16 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
       },
       'device user looked up',
     );
-    sendScreen(res, lookupOutcomeScreen(view, device, outcome), phone);
+    sendScreen(res, lookupOutcomeScreen(screen.view, device, outcome), screen.phone);
   });
 
   router.get(PHONE_PATHS.confirmed, async function confirmLogout(req, res) {
-    const { phone, view, device } = prepare(req);
-    if (device === undefined) return sendBadDevice(res, phone, view);
-    await logoutNow(res, phone, view, device);
+    const screen = phoneViewOf(req, options);
+    const device = deviceOf(screen, res);
+    if (device !== undefined) await logoutNow(res, screen, device);
   });
 
-  async function logoutNow(res: Response, phone: PhoneContext, view: ViewContext, device: string) {
+  async function logoutNow(res: Response, screen: PhoneView, device: string) {
     const outcome = await em.logout(device);
     logger.info(
       {
@@ -82,54 +76,32 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
       },
       'logout',
     );
-    sendScreen(res, logoutOutcomeScreen(view, device, outcome), phone);
+    sendScreen(res, logoutOutcomeScreen(screen.view, device, outcome), screen.phone);
   }
 
-  function prepare(req: Request) {
-    const phone = readPhoneContext({ query: req.query, headers: req.headers });
-    const base = baseUrlOf(req, options.publicUrl);
-    const view: ViewContext = {
-      strings: catalogFor(phone.language),
-      demo: options.demo,
-      links: {
-        confirm: (device) => `${base}${PHONE_PATHS.start}?device=${encodeURIComponent(device)}`,
-        logout: (device) => `${base}${PHONE_PATHS.confirmed}?device=${encodeURIComponent(device)}`,
-      },
-    };
-    return { phone, view, device: phone.device.ok ? phone.device.name : undefined };
-  }
-
-  function sendBadDevice(res: Response, phone: PhoneContext, view: ViewContext) {
-    if (phone.device.ok) return;
+  /** The device named by the request, or undefined after answering with what is wrong. */
+  function deviceOf({ phone, view }: PhoneView, res: Response): string | undefined {
+    if (phone.device.ok) return phone.device.name;
     logger.warn({ problem: phone.device.problem }, 'phone request without a usable device name');
     sendScreen(res, badDeviceScreen(view, phone.device), phone);
+    return undefined;
   }
 
   return router;
 }
 
 /** Screens for what no route answers, and for our own faults: still HTTP 200 and XML. */
-export function phoneFallback(options: Pick<PhoneRoutesOptions, 'demo' | 'logger'>) {
-  const viewFor = (phone: PhoneContext): ViewContext => ({
-    strings: catalogFor(phone.language),
-    demo: options.demo,
-    links: { confirm: () => '', logout: () => '' },
-  });
+export function phoneFallback(options: PhoneViewOptions & { readonly logger: Logger }) {
   return {
     notFound: function phoneNotFound(req: Request, res: Response) {
-      const phone = readPhoneContext({ query: req.query, headers: req.headers });
-      sendScreen(res, noticeScreen(viewFor(phone), 'notFound'), phone);
+      const { phone, view } = phoneViewOf(req, options);
+      sendScreen(res, noticeScreen(view, 'notFound'), phone);
     },
-    error: function phoneError(
-      err: unknown,
-      req: Request,
-      res: Response,
-      _next: (err?: unknown) => void,
-    ) {
+    error: function phoneError(err: unknown, req: Request, res: Response, _next: unknown) {
       options.logger.error({ err }, 'request failed inside the service');
       if (res.headersSent) return;
-      const phone = readPhoneContext({ query: req.query, headers: req.headers });
-      sendScreen(res, noticeScreen(viewFor(phone), 'internal'), phone);
+      const { phone, view } = phoneViewOf(req, options);
+      sendScreen(res, noticeScreen(view, 'internal'), phone);
     },
   };
 }

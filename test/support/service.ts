@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/app.js';
+import type { PhoneGuardSettings } from '../../src/config.js';
 import { EmClient, resolveEndpoint, type EmClientOptions } from '../../src/em/index.js';
 import { createLogger } from '../../src/logger.js';
 
@@ -22,6 +23,7 @@ export interface TestServiceOptions {
   readonly demo?: boolean;
   readonly publicUrl?: string;
   readonly client?: Partial<EmClientOptions>;
+  readonly phone?: Partial<PhoneGuardSettings>;
 }
 
 /** The real app, with a real EM client aimed at a local fake or simulator, logging to memory. */
@@ -46,6 +48,12 @@ export function testService(options: TestServiceOptions): TestService {
       demo: options.demo ?? false,
       logoutConfirm: options.confirm ?? true,
       publicUrl: options.publicUrl === undefined ? undefined : new URL(options.publicUrl),
+      phone: {
+        trustedNetworks: undefined,
+        trustProxy: false,
+        rateLimitPerMinute: 0,
+        ...options.phone,
+      },
     },
     em,
     logger,

@@ -14,13 +14,16 @@ export interface Catalog {
   readonly title: string;
   readonly demo: string;
   readonly keys: { readonly logOut: string; readonly exit: string; readonly retry: string };
+  /** The last line of a full-size screen; small displays leave it out. */
+  readonly phoneLine: (device: string) => string;
   readonly confirm: {
     readonly prompt: string;
-    readonly text: (user: string, device: string) => string;
+    readonly question: (user: string) => string;
+    readonly note: string;
   };
-  readonly loggedOut: { readonly prompt: string; readonly text: (device: string) => string };
-  readonly nobody: { readonly prompt: string; readonly text: (device: string) => string };
-  readonly unknownDevice: { readonly prompt: string; readonly text: (device: string) => string };
+  readonly loggedOut: { readonly prompt: string; readonly message: string; readonly note: string };
+  readonly nobody: { readonly prompt: string; readonly message: string };
+  readonly unknownDevice: { readonly prompt: string; readonly message: string };
   readonly failed: {
     readonly logoutPrompt: string;
     readonly lookupPrompt: string;
@@ -42,4 +45,5 @@ export interface Catalog {
   readonly refused: { readonly prompt: string; readonly text: string };
   readonly tooMany: { readonly prompt: string; readonly text: string };
   readonly internal: { readonly prompt: string; readonly text: string };
+  readonly tooLarge: { readonly prompt: string; readonly text: string };
 }

@@ -4,25 +4,25 @@ export const de: Catalog = {
   title: 'Extension Mobility',
   demo: 'Demo',
   keys: { logOut: 'Abmelden', exit: 'Beenden', retry: 'Wiederh.' },
+  phoneLine: (device) => `Telefon: ${device}`,
   confirm: {
     prompt: 'Abmelden?',
-    text: (user, device) =>
-      `${user} von diesem Telefon abmelden?\nDas Telefon startet nach der Abmeldung neu.\nTelefon: ${device}`,
+    question: (user) => `${user} von diesem Telefon abmelden?`,
+    note: 'Das Telefon startet nach der Abmeldung neu.',
   },
   loggedOut: {
     prompt: 'Abgemeldet',
-    text: (device) =>
-      `Sie sind abgemeldet.\nDas Telefon startet jetzt mit seinem Abmeldeprofil neu.\nTelefon: ${device}`,
+    message: 'Sie sind abgemeldet.',
+    note: 'Das Telefon startet jetzt mit seinem Abmeldeprofil neu.',
   },
   nobody: {
     prompt: 'Niemand angemeldet',
-    text: (device) =>
-      `An diesem Telefon ist niemand angemeldet: es gibt nichts abzumelden.\nTelefon: ${device}`,
+    message: 'An diesem Telefon ist niemand angemeldet: es gibt nichts abzumelden.',
   },
   unknownDevice: {
     prompt: 'Telefon unbekannt',
-    text: (device) =>
-      `CUCM kennt dieses Telefon nicht und kann es daher nicht abmelden. Bitte informieren Sie die IT.\nTelefon: ${device}`,
+    message:
+      'CUCM kennt dieses Telefon nicht und kann es daher nicht abmelden. Bitte informieren Sie die IT.',
   },
   failed: {
     logoutPrompt: 'Abmeldung fehlgeschlagen',
@@ -79,5 +79,9 @@ export const de: Catalog = {
   internal: {
     prompt: 'Dienstfehler',
     text: 'Im Abmeldedienst ist ein Fehler aufgetreten. Bitte erneut versuchen oder die IT informieren.',
+  },
+  tooLarge: {
+    prompt: 'Anfrage zu groß',
+    text: 'Die Anfrage ist zu groß für diesen Dienst. Bitte die IT, die Dienst-URL zu prüfen.',
   },
 };

@@ -4,25 +4,24 @@ export const en: Catalog = {
   title: 'Extension Mobility',
   demo: 'demo',
   keys: { logOut: 'Log out', exit: 'Exit', retry: 'Retry' },
+  phoneLine: (device) => `Phone: ${device}`,
   confirm: {
     prompt: 'Log out?',
-    text: (user, device) =>
-      `Log out ${user} from this phone?\nThe phone restarts after the logout.\nPhone: ${device}`,
+    question: (user) => `Log out ${user} from this phone?`,
+    note: 'The phone restarts after the logout.',
   },
   loggedOut: {
     prompt: 'Logged out',
-    text: (device) =>
-      `You are logged out.\nThe phone now restarts with its logout profile.\nPhone: ${device}`,
+    message: 'You are logged out.',
+    note: 'The phone now restarts with its logout profile.',
   },
   nobody: {
     prompt: 'Nobody logged in',
-    text: (device) =>
-      `Nobody is logged in on this phone: there is nothing to log out.\nPhone: ${device}`,
+    message: 'Nobody is logged in on this phone: there is nothing to log out.',
   },
   unknownDevice: {
     prompt: 'Phone not known',
-    text: (device) =>
-      `CUCM does not know this phone, so it cannot log it out. Please tell IT.\nPhone: ${device}`,
+    message: 'CUCM does not know this phone, so it cannot log it out. Please tell IT.',
   },
   failed: {
     logoutPrompt: 'Logout failed',
@@ -74,5 +73,9 @@ export const en: Catalog = {
   internal: {
     prompt: 'Service error',
     text: 'The logout service had a problem of its own. Please try again, or tell IT if it persists.',
+  },
+  tooLarge: {
+    prompt: 'Request too large',
+    text: 'The request was too large for this service. Please ask IT to check the service URL.',
   },
 };

@@ -4,25 +4,25 @@ export const es: Catalog = {
   title: 'Extension Mobility',
   demo: 'demo',
   keys: { logOut: 'Cerrar', exit: 'Salir', retry: 'Reintentar' },
+  phoneLine: (device) => `Teléfono: ${device}`,
   confirm: {
     prompt: '¿Cerrar sesión?',
-    text: (user, device) =>
-      `¿Cerrar la sesión de ${user} en este teléfono?\nEl teléfono se reinicia después.\nTeléfono: ${device}`,
+    question: (user) => `¿Cerrar la sesión de ${user} en este teléfono?`,
+    note: 'El teléfono se reinicia después.',
   },
   loggedOut: {
     prompt: 'Sesión cerrada',
-    text: (device) =>
-      `Su sesión está cerrada.\nEl teléfono se reinicia ahora con su perfil de cierre de sesión.\nTeléfono: ${device}`,
+    message: 'Su sesión está cerrada.',
+    note: 'El teléfono se reinicia ahora con su perfil de cierre de sesión.',
   },
   nobody: {
     prompt: 'Nadie conectado',
-    text: (device) =>
-      `No hay nadie con sesión iniciada en este teléfono: no hay nada que cerrar.\nTeléfono: ${device}`,
+    message: 'No hay nadie con sesión iniciada en este teléfono: no hay nada que cerrar.',
   },
   unknownDevice: {
     prompt: 'Teléfono desconocido',
-    text: (device) =>
-      `CUCM no conoce este teléfono, así que no puede cerrar su sesión. Avise a informática.\nTeléfono: ${device}`,
+    message:
+      'CUCM no conoce este teléfono, así que no puede cerrar su sesión. Avise a informática.',
   },
   failed: {
     logoutPrompt: 'Error al cerrar sesión',
@@ -78,5 +78,9 @@ export const es: Catalog = {
   internal: {
     prompt: 'Error del servicio',
     text: 'El servicio de cierre de sesión tuvo un problema. Inténtelo de nuevo o avise a informática.',
+  },
+  tooLarge: {
+    prompt: 'Solicitud demasiado grande',
+    text: 'La solicitud es demasiado grande para este servicio. Pida a informática que revise la URL del servicio.',
   },
 };

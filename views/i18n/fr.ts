@@ -4,25 +4,25 @@ export const fr: Catalog = {
   title: 'Extension Mobility',
   demo: 'démo',
   keys: { logOut: 'Déconn.', exit: 'Quitter', retry: 'Réessayer' },
+  phoneLine: (device) => `Téléphone : ${device}`,
   confirm: {
     prompt: 'Se déconnecter ?',
-    text: (user, device) =>
-      `Déconnecter ${user} de ce téléphone ?\nLe téléphone redémarre après la déconnexion.\nTéléphone : ${device}`,
+    question: (user) => `Déconnecter ${user} de ce téléphone ?`,
+    note: 'Le téléphone redémarre après la déconnexion.',
   },
   loggedOut: {
     prompt: 'Déconnecté',
-    text: (device) =>
-      `Vous êtes déconnecté.\nLe téléphone redémarre avec son profil de déconnexion.\nTéléphone : ${device}`,
+    message: 'Vous êtes déconnecté.',
+    note: 'Le téléphone redémarre avec son profil de déconnexion.',
   },
   nobody: {
     prompt: 'Personne de connecté',
-    text: (device) =>
-      `Personne n'est connecté sur ce téléphone : il n'y a rien à déconnecter.\nTéléphone : ${device}`,
+    message: "Personne n'est connecté sur ce téléphone : il n'y a rien à déconnecter.",
   },
   unknownDevice: {
     prompt: 'Téléphone inconnu',
-    text: (device) =>
-      `CUCM ne connaît pas ce téléphone et ne peut donc pas le déconnecter. Merci de prévenir le service informatique.\nTéléphone : ${device}`,
+    message:
+      'CUCM ne connaît pas ce téléphone et ne peut donc pas le déconnecter. Merci de prévenir le service informatique.',
   },
   failed: {
     logoutPrompt: 'Échec de la déconnexion',
@@ -82,5 +82,9 @@ export const fr: Catalog = {
   internal: {
     prompt: 'Erreur du service',
     text: "Le service de déconnexion a rencontré un problème. Réessayez, ou prévenez le service informatique s'il persiste.",
+  },
+  tooLarge: {
+    prompt: 'Requête trop grande',
+    text: "La requête est trop grande pour ce service. Demandez au service informatique de vérifier l'URL du service.",
   },
 };

@@ -1,0 +1,129 @@
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import { CliInputError } from './errors.js';
+
+/** What the report adds after the input's own columns. */
+export const RESULT_COLUMNS = [
+  'device',
+  'outcome',
+  'em_code',
+  'message',
+  'attempts',
+  'duration_ms',
+] as const;
+
+export interface ReportFields {
+  readonly device: string;
+  readonly outcome: string;
+  readonly emCode?: number | undefined;
+  readonly message: string;
+  readonly attempts?: number | undefined;
+  readonly durationMs?: number | undefined;
+}
+
+/**
+ * The report's columns: the input's, then RESULT_COLUMNS. The input's own device
+ * column is left out (the report's `device` holds its canonical form), and an
+ * input column named like a result column is kept as `input_<name>`, so that no
+ * two columns share a name.
+ */
+export class ReportLayout {
+  readonly header: readonly string[];
+  readonly #deviceIndex: number;
+
+  constructor(inputHeader: readonly string[], deviceIndex: number) {
+    const taken = new Set<string>(RESULT_COLUMNS);
+    const inputColumns = inputHeader
+      .filter((_, index) => index !== deviceIndex)
+      .map((name) => (taken.has(name.trim().toLowerCase()) ? `input_${name.trim()}` : name));
+    this.header = [...inputColumns, ...RESULT_COLUMNS];
+    this.#deviceIndex = deviceIndex;
+  }
+
+  /** `input` undefined for a line that could not be read as a record. */
+  row(input: readonly string[] | undefined, fields: ReportFields): string[] {
+    const width = this.header.length - RESULT_COLUMNS.length;
+    const kept = input?.filter((_, index) => index !== this.#deviceIndex) ?? [];
+    const padded = Array.from({ length: width }, (_, index) => kept[index] ?? '');
+    return [
+      ...padded,
+      fields.device,
+      fields.outcome,
+      fields.emCode === undefined ? '' : String(fields.emCode),
+      fields.message,
+      fields.attempts === undefined ? '' : String(fields.attempts),
+      fields.durationMs === undefined ? '' : String(fields.durationMs),
+    ];
+  }
+}
+
+/**
+ * A report written one row at a time, each with a synchronous write: a row is in
+ * the file as soon as its device is done, so an interrupt (even a second Ctrl-C)
+ * loses no answer that was printed.
+ */
+export class ReportFile {
+  readonly path: string;
+  #fd: number | undefined;
+
+  private constructor(path: string, fd: number) {
+    this.path = path;
+    this.#fd = fd;
+  }
+
+  /** A new report; an existing file is never overwritten. */
+  static create(path: string, header: readonly string[]): ReportFile {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx');
+    } catch (error) {
+      throw openError(path, error);
+    }
+    const report = new ReportFile(path, fd);
+    report.write(header);
+    return report;
+  }
+
+  /** An existing report, continued at its end. */
+  static append(path: string): ReportFile {
+    let fd: number;
+    try {
+      fd = openSync(path, 'a+');
+    } catch (error) {
+      throw openError(path, error);
+    }
+    const report = new ReportFile(path, fd);
+    // A report cut short mid-row ends without a newline: the next row starts on its own line.
+    if (!endsWithNewline(fd)) writeSync(fd, '\n');
+    return report;
+  }
+
+  write(values: readonly string[]): void {
+    if (this.#fd === undefined) throw new Error(`report ${this.path} is closed`);
+    writeSync(this.#fd, stringify([values]));
+  }
+
+  close(): void {
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+}
+
+function endsWithNewline(fd: number): boolean {
+  const { size } = fstatSync(fd);
+  if (size === 0) return true;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] === 0x0a;
+}
+
+function openError(path: string, error: unknown): CliInputError {
+  const code = (error as { code?: string }).code ?? 'unwritable';
+  if (code === 'EEXIST') {
+    return new CliInputError(
+      path,
+      `report ${path} already exists: pass another --report, or continue it with --resume ${path}`,
+    );
+  }
+  return new CliInputError(path, `cannot write report ${path} (${code})`);
+}

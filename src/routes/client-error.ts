@@ -1,0 +1,34 @@
+import type { Socket } from 'node:net';
+import { catalogFor, noticeScreen, renderScreen } from '../../views/index.js';
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them. A phone whose
+ * request line or headers are too large (a runaway service URL) would show
+ * "HTTP Error [431]"; it gets a screen instead, in English since nothing of the
+ * request could be read.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  if (error.code !== 'HPE_HEADER_OVERFLOW' && error.code !== 'HPE_URI_TOO_LONG') {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    return;
+  }
+  const view = {
+    strings: catalogFor('en'),
+    demo: false,
+    compact: false,
+    links: { confirm: () => '', logout: () => '' },
+  };
+  const { body, contentType } = renderScreen(noticeScreen(view, 'tooLarge'), {
+    family: 'modern',
+    charset: 'utf-8',
+  });
+  const head = [
+    'HTTP/1.1 200 OK',
+    `Content-Type: ${contentType}`,
+    'Cache-Control: no-cache, no-store',
+    `Content-Length: ${body.length}`,
+    'Connection: close',
+  ];
+  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
+}
