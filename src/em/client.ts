@@ -110,7 +110,7 @@ export class EmClient {
   readonly #recentLogouts = new Map<string, number>();
 
   constructor(options: EmClientOptions) {
-    if (options.endpoints.length === 0) throw new RangeError('endpoints must not be empty');
+    checkOptions(options);
     this.#endpoints = options.endpoints;
     this.#credentials = options.credentials;
     this.#timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
@@ -326,4 +326,23 @@ function createDispatcher(connections: number, tls: EmClientOptions['tls']): Dis
       rejectUnauthorized: tls?.rejectUnauthorized ?? true,
     },
   });
+}
+
+/** Options are checked once, here, so that a wrong one fails loudly at start-up. */
+function checkOptions(options: EmClientOptions): void {
+  if (options.endpoints.length === 0) throw new RangeError('endpoints must not be empty');
+  const positive: [string, number | undefined][] = [
+    ['timeoutMs', options.timeoutMs],
+    ['maxConcurrency', options.maxConcurrency],
+    ['maxAnswerBytes', options.maxAnswerBytes],
+  ];
+  for (const [name, value] of positive) {
+    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
+      throw new RangeError(`${name} must be a positive whole number, got ${value}`);
+    }
+  }
+  const rememberMs = options.rememberLogoutMs;
+  if (rememberMs !== undefined && !(Number.isInteger(rememberMs) && rememberMs >= 0)) {
+    throw new RangeError(`rememberLogoutMs must be a whole number of 0 or more, got ${rememberMs}`);
+  }
 }

@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import { request, type Dispatcher } from 'undici';
 import {
   EmError,
@@ -73,14 +74,25 @@ async function readCapped(
   return Buffer.concat(chunks);
 }
 
-/** The answer's charset from the header or the XML declaration; UTF-8 otherwise. */
+/**
+ * The answer's charset: the HTTP header first (RFC 7303), then the XML declaration,
+ * else UTF-8. Any label the WHATWG decoder knows is honoured; 'latin1' decodes as
+ * windows-1252, as browsers do, which is what such servers mean by it.
+ */
 function decodeAnswer(bytes: Buffer, contentType: string | string[] | undefined): string {
   const header = Array.isArray(contentType) ? contentType.join(';') : (contentType ?? '');
   const head = bytes.subarray(0, 100).toString('latin1');
-  const declared =
-    /encoding=["']([\w.-]+)["']/i.exec(head)?.[1] ?? /charset=([\w.-]+)/i.exec(header)?.[1];
-  const latin1 = /^(iso-?8859-1|latin-?1|iso_8859-1|windows-1252)$/i.test(declared ?? '');
-  return latin1 ? bytes.toString('latin1') : new TextDecoder('utf-8').decode(bytes);
+  const label =
+    /charset=["']?([\w.:-]+)/i.exec(header)?.[1] ?? /encoding=["']([\w.:-]+)["']/i.exec(head)?.[1];
+  return decoderFor(label).decode(bytes);
+}
+
+function decoderFor(label: string | undefined): TextDecoder {
+  try {
+    return new TextDecoder(label ?? 'utf-8');
+  } catch {
+    return new TextDecoder('utf-8');
+  }
 }
 
 const REASONS: readonly [RegExp, NetworkReason][] = [
