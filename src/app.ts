@@ -2,32 +2,47 @@ import express, { type Express } from 'express';
 import type { Config } from './config.js';
 import type { EmClient } from './em/index.js';
 import type { Logger } from './logger.js';
+import { ReadinessProbe, requestLog, ServiceMetrics } from './ops/index.js';
+import { opsRoutes } from './routes/ops.js';
 import { phoneFallback, phoneRoutes } from './routes/phone.js';
 import { phoneGuards } from './routes/phone-guards.js';
 
 export interface AppParts {
-  readonly config: Pick<Config, 'demo' | 'logoutConfirm' | 'publicUrl' | 'phone'>;
+  readonly config: Pick<Config, 'demo' | 'logoutConfirm' | 'publicUrl' | 'phone'> & {
+    readonly ops?: Pick<Config['ops'], 'readyCacheMs'>;
+    readonly warnings?: readonly string[];
+  };
   readonly em: EmClient;
   readonly logger: Logger;
+  /** The metrics the EM client's observer feeds; a fresh set when not given. */
+  readonly metrics?: ServiceMetrics;
 }
 
 /** Builds the Express app from a configuration and its parts; it opens no socket. */
 export function createApp(parts: AppParts): Express {
   const { config, em, logger } = parts;
+  const metrics = parts.metrics ?? new ServiceMetrics();
+  metrics.watch(em);
+  const readiness = new ReadinessProbe((device) => em.deviceUser(device), {
+    cacheMs: config.ops?.readyCacheMs ?? 5000,
+    warnings: config.warnings ?? [],
+  });
+
   const app = express();
   app.disable('x-powered-by');
   // A phone that sends If-None-Match must never get an empty 304 instead of a screen.
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.set('trust proxy', config.phone.trustProxy);
+  app.use(requestLog(logger));
 
-  app.get('/healthz', function healthz(_req, res) {
-    res.status(200).json({ status: 'ok' });
-  });
+  app.use(opsRoutes({ metrics, readiness }));
   const viewOptions = { demo: config.demo, publicUrl: config.publicUrl };
   const guards = phoneGuards({ ...viewOptions, settings: config.phone, logger });
   if (guards.length > 0) app.use('/logout', guards);
-  app.use(phoneRoutes({ ...viewOptions, em, logger, logoutConfirm: config.logoutConfirm }));
+  app.use(
+    phoneRoutes({ ...viewOptions, em, logger, metrics, logoutConfirm: config.logoutConfirm }),
+  );
 
   const fallback = phoneFallback({ ...viewOptions, logger });
   app.use(fallback.notFound);

@@ -30,6 +30,20 @@ export interface Config {
   readonly publicUrl: URL | undefined;
   readonly logLevel: string;
   readonly phone: PhoneGuardSettings;
+  readonly ops: OpsSettings;
+  /** Bearer token for /admin and /api; both are off while it is unset. */
+  readonly adminToken: string | undefined;
+}
+
+export interface OpsSettings {
+  /** How long in-flight requests may take to finish after SIGTERM. */
+  readonly shutdownTimeoutMs: number;
+  /** How long one readiness check of CUCM is reused, so probes cannot flood it. */
+  readonly readyCacheMs: number;
+  /** Network failures in a row that open a node's circuit. */
+  readonly breakerThreshold: number;
+  /** How long an open circuit sends nothing to its node. */
+  readonly breakerCooldownMs: number;
 }
 
 export interface PhoneGuardSettings {
@@ -49,6 +63,10 @@ export const DEFAULTS = {
   logoutConfirm: true,
   logLevel: 'info',
   rateLimitPerMinute: 60,
+  shutdownTimeoutMs: 10_000,
+  readyCacheMs: 5000,
+  breakerThreshold: 5,
+  breakerCooldownMs: 30_000,
 } as const;
 
 export class ConfigError extends Error {
@@ -81,10 +99,37 @@ export function loadConfig(env: Env): Config {
   const logLevel = read.oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.logLevel);
   const em = readEmSettings(read, env);
   const phone = readPhoneGuards(read);
+  const ops = readOps(read);
+  const adminToken = readAdminToken(read);
 
   if (problems.length > 0) throw new ConfigError(problems);
   const demo = em.endpoints.length === 0;
-  return { port, host, demo, em, logoutConfirm, publicUrl, logLevel, phone };
+  return { port, host, demo, em, logoutConfirm, publicUrl, logLevel, phone, ops, adminToken };
+}
+
+function readOps(read: Reader): OpsSettings {
+  return {
+    shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', DEFAULTS.shutdownTimeoutMs, 0, 600_000),
+    readyCacheMs: read.integer('READY_CACHE_MS', DEFAULTS.readyCacheMs, 0, 600_000),
+    breakerThreshold: read.integer('EM_BREAKER_THRESHOLD', DEFAULTS.breakerThreshold, 0, 1000),
+    breakerCooldownMs: read.integer(
+      'EM_BREAKER_COOLDOWN_MS',
+      DEFAULTS.breakerCooldownMs,
+      100,
+      3_600_000,
+    ),
+  };
+}
+
+/** A short token would be guessed; the value itself is never repeated. */
+function readAdminToken(read: Reader): string | undefined {
+  const token = read.text('ADMIN_TOKEN');
+  if (token !== undefined && token.length < 16) {
+    read.problem(
+      'ADMIN_TOKEN must be at least 16 characters long (e.g. from `openssl rand -hex 24`)',
+    );
+  }
+  return token;
 }
 
 const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];

@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { answerClientError } from './routes/client-error.js';
-import type { Config, EmSettings } from './config.js';
-import { EmClient, resolveEndpoint, type EmEndpoint } from './em/index.js';
+import type { Config, EmSettings, OpsSettings } from './config.js';
+import { EmClient, resolveEndpoint, type EmClientOptions, type EmEndpoint } from './em/index.js';
 import type { Logger } from './logger.js';
+import { createOps } from './ops/index.js';
+import { answerClientError } from './routes/client-error.js';
 import { DEMO_APP_USER } from './simulator/seed.js';
 import { startSimulator, type RunningSimulator } from './simulator/server.js';
 
@@ -14,6 +15,7 @@ export interface RunningService {
   readonly server: Server;
   readonly em: EmClient;
   readonly simulator: RunningSimulator | undefined;
+  /** Stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_MS), then closes. */
   close(): Promise<void>;
 }
 
@@ -23,17 +25,15 @@ export interface RunningService {
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const simulator = config.demo ? await startSimulator({ host: '127.0.0.1', port: 0 }) : undefined;
-  if (simulator !== undefined) {
-    logger.warn(
-      { simulator: simulator.url },
-      'demo mode: no CUCM_HOST or EM_URL set, using the embedded CUCM simulator',
-    );
-  }
-  if (config.em.tlsInsecure) {
-    logger.warn('EM_TLS_INSECURE=true: the EM service certificate is NOT verified');
-  }
-  const em = new EmClient(clientOptions(config.em, simulator));
-  const app = createApp({ config, em, logger });
+  const warnings = startupWarnings(config, simulator);
+  for (const warning of warnings) logger.warn(warning);
+
+  const ops = createOps(logger);
+  const em = new EmClient({
+    ...clientOptions(config.em, config.ops, simulator),
+    onAttempt: ops.onAttempt,
+  });
+  const app = createApp({ config: { ...config, warnings }, em, logger, metrics: ops.metrics });
   const server = app.listen(config.port, config.host);
   server.on('clientError', answerClientError);
   await once(server, 'listening');
@@ -43,21 +43,61 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     { url, nodes: em.nodes, demo: config.demo, confirm: config.logoutConfirm },
     'em-logout listening',
   );
+  let closing: Promise<void> | undefined;
   return {
     url,
     server,
     em,
     simulator,
-    close: async () => {
-      server.closeIdleConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await em.close();
-      await simulator?.close();
+    close: () => {
+      closing ??= stop(server, config.ops.shutdownTimeoutMs, logger).then(async () => {
+        await em.close();
+        await simulator?.close();
+      });
+      return closing;
     },
   };
 }
 
-function clientOptions(settings: EmSettings, simulator: RunningSimulator | undefined) {
+/**
+ * Stops accepting connections, closes idle keep-alive ones at once, and gives
+ * requests in flight until the deadline; a phone mid-press still gets its screen.
+ */
+async function stop(server: Server, timeoutMs: number, logger: Logger): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => {
+    logger.warn(
+      { timeoutMs },
+      'shutdown deadline reached: closing connections with requests in flight',
+    );
+    server.closeAllConnections();
+  }, timeoutMs);
+  // Connections that finish a response while closing are idle again: close them too.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  await closed;
+  clearTimeout(timer);
+  clearInterval(sweep);
+}
+
+function startupWarnings(config: Config, simulator: RunningSimulator | undefined): string[] {
+  const warnings: string[] = [];
+  if (simulator !== undefined) {
+    warnings.push(
+      `demo mode: no CUCM_HOST or EM_URL set, using the embedded CUCM simulator at ${simulator.url}`,
+    );
+  }
+  if (config.em.tlsInsecure) {
+    warnings.push('EM_TLS_INSECURE=true: the EM service certificate is NOT verified');
+  }
+  return warnings;
+}
+
+function clientOptions(
+  settings: EmSettings,
+  ops: OpsSettings,
+  simulator: RunningSimulator | undefined,
+): EmClientOptions {
   const endpoints: readonly EmEndpoint[] =
     simulator === undefined
       ? settings.endpoints
@@ -74,6 +114,7 @@ function clientOptions(settings: EmSettings, simulator: RunningSimulator | undef
       ...(settings.ca === undefined ? {} : { ca: settings.ca }),
       rejectUnauthorized: !settings.tlsInsecure,
     },
+    breaker: { threshold: ops.breakerThreshold, cooldownMs: ops.breakerCooldownMs },
   };
 }
 

@@ -7,7 +7,9 @@ import {
   type ActionAnswer,
   type DeviceUser,
 } from './answers.js';
+import type { AttemptEvent, EmOperation } from './attempt-event.js';
 import { backoffDelay, sleep } from './backoff.js';
+import { CircuitBreaker, type CircuitState } from './breaker.js';
 import type { AppCredentials } from './credentials.js';
 import type { EmEndpoint } from './endpoint.js';
 import { EM_CODE_BUSY, EM_CODE_NOBODY_LOGGED_IN } from './error-codes.js';
@@ -44,6 +46,10 @@ export interface EmClientOptions {
   readonly tls?: { readonly ca?: string | Buffer; readonly rejectUnauthorized?: boolean };
   readonly dispatcher?: Dispatcher;
   readonly now?: () => number;
+  /** Network failures in a row that open a node's circuit (0 turns it off), and for how long. */
+  readonly breaker?: { readonly threshold?: number; readonly cooldownMs?: number };
+  /** Called after every attempt, for logs and metrics; it must not throw. */
+  readonly onAttempt?: (event: AttemptEvent) => void;
 }
 
 interface Outcome {
@@ -87,6 +93,8 @@ const DEFAULTS = {
   rememberLogoutMs: 60_000,
   retryBaseMs: 100,
   retryCapMs: 1000,
+  breakerThreshold: 5,
+  breakerCooldownMs: 30_000,
 };
 
 /**
@@ -106,6 +114,8 @@ export class EmClient {
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #now: () => number;
+  readonly #breaker: CircuitBreaker;
+  readonly #onAttempt: ((event: AttemptEvent) => void) | undefined;
   readonly #inFlight = new Map<string, Promise<LogoutOutcome>>();
   readonly #recentLogouts = new Map<string, number>();
 
@@ -127,6 +137,17 @@ export class EmClient {
     this.#ownsDispatcher = options.dispatcher === undefined;
     this.#dispatcher = options.dispatcher ?? createDispatcher(concurrency, options.tls);
     this.#now = options.now ?? Date.now;
+    this.#breaker = new CircuitBreaker({
+      threshold: options.breaker?.threshold ?? DEFAULTS.breakerThreshold,
+      cooldownMs: options.breaker?.cooldownMs ?? DEFAULTS.breakerCooldownMs,
+      now: this.#now,
+    });
+    this.#onAttempt = options.onAttempt;
+  }
+
+  /** Each node's circuit: 'open' means it is skipped for now. */
+  circuits(): Record<string, CircuitState> {
+    return Object.fromEntries(this.#endpoints.map((e) => [e.node, this.#breaker.state(e.node)]));
   }
 
   get nodes(): readonly string[] {
@@ -154,7 +175,7 @@ export class EmClient {
 
   async #logoutOnce(deviceName: string, key: string): Promise<LogoutOutcome> {
     const xml = requests.logoutRequest(this.#credentials, deviceName);
-    const outcome = await this.#action(xml);
+    const outcome = await this.#action('logout', xml);
     if (outcome.ok) {
       this.#remember(key);
       return { ...outcome, repeated: false };
@@ -172,19 +193,19 @@ export class EmClient {
   }
 
   async logoutAll(): Promise<Outcome & ({ ok: true } | { ok: false; failure: EmFailure })> {
-    return this.#action(requests.logoutAllRequest(this.#credentials));
+    return this.#action('logoutAll', requests.logoutAllRequest(this.#credentials));
   }
 
   async login(
     params: requests.LoginParams,
   ): Promise<Outcome & ({ ok: true } | { ok: false; failure: EmFailure })> {
-    return this.#action(requests.loginRequest(this.#credentials, params));
+    return this.#action('login', requests.loginRequest(this.#credentials, params));
   }
 
   /** Who is logged in on each device, in one query (the API allows several names). */
   async deviceUsers(deviceNames: readonly string[]): Promise<DeviceUsersOutcome> {
     const xml = requests.deviceUserQuery(this.#credentials, deviceNames);
-    const run = await this.#run(xml, 'query', readDeviceUserAnswer);
+    const run = await this.#run('deviceUserQuery', xml, 'query', readDeviceUserAnswer);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: emAnswerFailure(run.answer) };
@@ -202,7 +223,7 @@ export class EmClient {
 
   async userDevices(userId: string): Promise<UserDevicesOutcome> {
     const xml = requests.userDevicesQuery(this.#credentials, userId);
-    const run = await this.#run(xml, 'query', readUserDevicesAnswer);
+    const run = await this.#run('userDevicesQuery', xml, 'query', readUserDevicesAnswer);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: emAnswerFailure(run.answer) };
@@ -214,12 +235,14 @@ export class EmClient {
   }
 
   async #action(
+    operation: EmOperation,
     xml: string,
   ): Promise<Outcome & ({ ok: true } | { ok: false; failure: EmFailure })> {
-    const run = await this.#run<ActionAnswer>(xml, 'request', readActionAnswer);
+    const run = await this.#run<ActionAnswer>(operation, xml, 'request', readActionAnswer);
     if (!run.ok) return run;
-    if (run.answer.outcome === 'failure')
+    if (run.answer.outcome === 'failure') {
       return { ...run.meta, ok: false, failure: emAnswerFailure(run.answer) };
+    }
     return { ...run.meta, ok: true };
   }
 
@@ -229,6 +252,7 @@ export class EmClient {
    * repeated logout cannot make a different answer more right.
    */
   async #run<T extends { outcome: string; code?: number | undefined }>(
+    operation: EmOperation,
     xml: string,
     which: 'request' | 'query',
     read: (root: XmlNode) => T | undefined,
@@ -241,6 +265,7 @@ export class EmClient {
       dispatcher: this.#dispatcher,
       deadline: { signal, timeoutMs: this.#timeoutMs },
       maxAnswerBytes: this.#maxAnswerBytes,
+      breaker: this.#breaker,
     };
     let attempts = 0;
     let node: string | undefined;
@@ -249,6 +274,14 @@ export class EmClient {
     let retried: { answer: T } | { failure: EmFailure } | undefined;
     for (;;) {
       attempts += 1;
+      const attemptAt = this.#now();
+      const report = (event: Omit<AttemptEvent, 'operation' | 'attempt' | 'durationMs'>) =>
+        this.#report({
+          operation,
+          attempt: attempts,
+          durationMs: this.#now() - attemptAt,
+          ...event,
+        });
       try {
         const result = await this.#limiter.run(
           () => exchange(this.#endpoints, which, xml, read, options),
@@ -256,14 +289,18 @@ export class EmClient {
         );
         node = result.node;
         const meta = { node, attempts, durationMs: this.#now() - startedAt };
-        if (!(result.answer.outcome === 'failure' && result.answer.code === EM_CODE_BUSY)) {
+        const busy = result.answer.outcome === 'failure' && result.answer.code === EM_CODE_BUSY;
+        const emCode = result.answer.outcome === 'failure' ? (result.answer.code ?? 0) : undefined;
+        const outcome = result.answer.outcome === 'failure' ? 'em-failure' : 'success';
+        report({ node, result: outcome, emCode, willRetry: busy && this.#retryBusy });
+        if (!busy) return { ok: true, answer: result.answer, meta };
+        if (!this.#retryBusy || !(await this.#pause(attempts, signal))) {
           return { ok: true, answer: result.answer, meta };
         }
-        if (!this.#retryBusy || !(await this.#pause(attempts, signal)))
-          return { ok: true, answer: result.answer, meta };
         retried = { answer: result.answer };
       } catch (error) {
         if (signal.aborted && retried !== undefined) {
+          report({ node: nodeOf(error), result: 'timeout', emCode: undefined, willRetry: false });
           const meta = { node, attempts, durationMs: this.#now() - startedAt };
           if ('answer' in retried) return { ok: true, answer: retried.answer, meta };
           return { ok: false, failure: retried.failure, ...meta };
@@ -274,11 +311,25 @@ export class EmClient {
             : error,
         );
         const retryable = error instanceof EmNetworkError && error.reason === 'reset';
+        report({
+          node: nodeOf(error),
+          result: failure.kind === 'em' ? 'em-failure' : failure.kind,
+          emCode: undefined,
+          willRetry: retryable,
+        });
         if (!retryable || !(await this.#pause(attempts, signal))) {
           return { ok: false, failure, node, attempts, durationMs: this.#now() - startedAt };
         }
         retried = { failure };
       }
+    }
+  }
+
+  #report(event: AttemptEvent): void {
+    try {
+      this.#onAttempt?.(event);
+    } catch {
+      // An observer's fault must not turn a logout into a failure.
     }
   }
 
@@ -344,5 +395,18 @@ function checkOptions(options: EmClientOptions): void {
   const rememberMs = options.rememberLogoutMs;
   if (rememberMs !== undefined && !(Number.isInteger(rememberMs) && rememberMs >= 0)) {
     throw new RangeError(`rememberLogoutMs must be a whole number of 0 or more, got ${rememberMs}`);
+  }
+}
+
+/** host:port of the node an error came from, for logs; undefined when none was tried. */
+function nodeOf(error: unknown): string | undefined {
+  const url = (error as { url?: unknown } | null)?.url;
+  if (typeof url !== 'string' || url === '') return undefined;
+  try {
+    const parsed = new URL(url);
+    const port = parsed.port === '' ? (parsed.protocol === 'https:' ? '443' : '80') : parsed.port;
+    return `${parsed.hostname}:${port}`;
+  } catch {
+    return undefined;
   }
 }

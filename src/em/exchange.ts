@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
+import type { CircuitBreaker } from './breaker.js';
 import type { EmEndpoint } from './endpoint.js';
-import { EmNetworkError, EmUnreadableAnswerError } from './errors/index.js';
+import { EmNetworkError, EmTimeoutError, EmUnreadableAnswerError } from './errors/index.js';
 import { postXml, type Deadline } from './transport.js';
 import { readXml, type XmlNode } from './xml-reader.js';
 
@@ -8,6 +9,7 @@ export interface ExchangeOptions {
   readonly dispatcher: Dispatcher;
   readonly deadline: Deadline;
   readonly maxAnswerBytes: number;
+  readonly breaker: CircuitBreaker;
 }
 
 export interface Exchanged<T> {
@@ -18,7 +20,8 @@ export interface Exchanged<T> {
 /**
  * Sends one document to the first node that answers at the network level, in the
  * order given, and reads the answer with `read`. A node that refuses, resets or
- * cannot be resolved is skipped; an HTTP or EM answer from a node is final.
+ * cannot be resolved is skipped, and so is one whose circuit is open; an HTTP or
+ * EM answer from a node is final.
  */
 export async function exchange<T>(
   endpoints: readonly EmEndpoint[],
@@ -27,18 +30,35 @@ export async function exchange<T>(
   read: (root: XmlNode) => T | undefined,
   options: ExchangeOptions,
 ): Promise<Exchanged<T>> {
+  const { breaker } = options;
   let lastError: unknown;
   for (const endpoint of endpoints) {
+    if (!breaker.canTry(endpoint.node)) continue;
     const url = which === 'request' ? endpoint.requestUrl : endpoint.queryUrl;
     try {
       const text = await postXml(url, xml, options);
+      breaker.success(endpoint.node);
       return { answer: readAnswer(text, url, read), node: endpoint.node };
     } catch (error) {
+      const networkLevel = error instanceof EmNetworkError || error instanceof EmTimeoutError;
+      if (networkLevel) breaker.failure(endpoint.node);
+      else breaker.success(endpoint.node);
       if (!(error instanceof EmNetworkError)) throw error;
       lastError = error;
     }
   }
-  throw lastError;
+  throw lastError ?? openCircuitError(endpoints, which);
+}
+
+function openCircuitError(endpoints: readonly EmEndpoint[], which: 'request' | 'query') {
+  const first = endpoints[0];
+  const url =
+    first === undefined ? '' : (which === 'request' ? first.requestUrl : first.queryUrl).href;
+  return new EmNetworkError(
+    'open-circuit',
+    url,
+    'every node failed repeatedly; waiting before the next try',
+  );
 }
 
 function readAnswer<T>(text: string, url: URL, read: (root: XmlNode) => T | undefined): T {

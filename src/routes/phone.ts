@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { EmClient } from '../em/index.js';
 import type { Logger } from '../logger.js';
+import { currentLogger, factsOf, type ServiceMetrics } from '../ops/index.js';
 import {
   badDeviceScreen,
   logoutOutcomeScreen,
@@ -14,6 +15,7 @@ export interface PhoneRoutesOptions extends PhoneViewOptions {
   readonly em: EmClient;
   readonly logger: Logger;
   readonly logoutConfirm: boolean;
+  readonly metrics: ServiceMetrics;
 }
 
 /**
@@ -39,52 +41,59 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
 
   router.get(PHONE_PATHS.start, async function startLogout(req, res) {
     const screen = phoneViewOf(req, options);
+    note(res, 'start', screen);
     const device = deviceOf(screen, res);
     if (device === undefined) return;
     if (!options.logoutConfirm) return logoutNow(res, screen, device);
 
     const outcome = await em.deviceUser(device);
-    logger.info(
-      {
-        device,
-        outcome: outcome.ok ? outcome.device.state : 'failed',
-        failure: outcome.ok ? undefined : outcome.failure,
-        node: outcome.node,
-        durationMs: outcome.durationMs,
-      },
-      'device user looked up',
-    );
+    const facts = factsOf(res);
+    facts.outcome = outcome.ok ? outcome.device.state : 'lookup-failed';
+    if (outcome.ok && outcome.device.state === 'logged-in') facts.user = outcome.device.userId;
+    if (!outcome.ok && outcome.failure.emCode !== undefined) facts.emCode = outcome.failure.emCode;
+    if (!outcome.ok)
+      currentLogger(logger).warn({ device, failure: outcome.failure }, 'lookup failed');
     sendScreen(res, lookupOutcomeScreen(screen.view, device, outcome), screen.phone);
   });
 
   router.get(PHONE_PATHS.confirmed, async function confirmLogout(req, res) {
     const screen = phoneViewOf(req, options);
+    note(res, 'confirm', screen);
     const device = deviceOf(screen, res);
     if (device !== undefined) await logoutNow(res, screen, device);
   });
 
   async function logoutNow(res: Response, screen: PhoneView, device: string) {
     const outcome = await em.logout(device);
-    logger.info(
-      {
-        device,
-        outcome: outcome.ok ? (outcome.repeated ? 'repeated' : 'logged-out') : 'failed',
-        failure: outcome.ok ? undefined : outcome.failure,
-        node: outcome.node,
-        attempts: outcome.attempts,
-        durationMs: outcome.durationMs,
-      },
-      'logout',
-    );
+    const facts = factsOf(res);
+    facts.outcome = outcome.ok ? (outcome.repeated ? 'logged-out-again' : 'logged-out') : 'failed';
+    if (!outcome.ok && outcome.failure.emCode !== undefined) facts.emCode = outcome.failure.emCode;
+    const log = currentLogger(logger);
+    if (outcome.ok)
+      log.info({ device, node: outcome.node, attempts: outcome.attempts }, 'logged out');
+    else
+      log.warn({ device, failure: outcome.failure, attempts: outcome.attempts }, 'logout failed');
     sendScreen(res, logoutOutcomeScreen(screen.view, device, outcome), screen.phone);
   }
 
   /** The device named by the request, or undefined after answering with what is wrong. */
   function deviceOf({ phone, view }: PhoneView, res: Response): string | undefined {
     if (phone.device.ok) return phone.device.name;
-    logger.warn({ problem: phone.device.problem }, 'phone request without a usable device name');
+    currentLogger(logger).warn(
+      { problem: phone.device.problem },
+      'phone request without a usable device name',
+    );
     sendScreen(res, badDeviceScreen(view, phone.device), phone);
     return undefined;
+  }
+
+  /** What the request log line and the metrics should know of this phone request. */
+  function note(res: Response, route: string, { phone }: PhoneView): void {
+    const facts = factsOf(res);
+    facts.family = phone.model.family;
+    if (phone.model.name !== undefined) facts.model = phone.model.name;
+    if (phone.device.ok) facts.device = phone.device.name;
+    options.metrics.countPhoneRequest(route, phone.model.family);
   }
 
   return router;
@@ -98,7 +107,7 @@ export function phoneFallback(options: PhoneViewOptions & { readonly logger: Log
       sendScreen(res, noticeScreen(view, 'notFound'), phone);
     },
     error: function phoneError(err: unknown, req: Request, res: Response, _next: unknown) {
-      options.logger.error({ err }, 'request failed inside the service');
+      currentLogger(options.logger).error({ err }, 'request failed inside the service');
       if (res.headersSent) return;
       const { phone, view } = phoneViewOf(req, options);
       sendScreen(res, noticeScreen(view, 'internal'), phone);

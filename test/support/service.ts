@@ -3,6 +3,7 @@ import { createApp } from '../../src/app.js';
 import type { PhoneGuardSettings } from '../../src/config.js';
 import { EmClient, resolveEndpoint, type EmClientOptions } from '../../src/em/index.js';
 import { createLogger } from '../../src/logger.js';
+import { createOps, type ServiceMetrics } from '../../src/ops/index.js';
 
 export interface LogLine {
   readonly level: number;
@@ -14,6 +15,7 @@ export interface TestService {
   readonly app: ReturnType<typeof createApp>;
   readonly em: EmClient;
   readonly logs: LogLine[];
+  readonly metrics: ServiceMetrics;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,9 @@ export function testService(options: TestServiceOptions): TestService {
     },
   });
   const logger = createLogger('debug', stream);
+  const ops = createOps(logger);
   const em = new EmClient({
+    onAttempt: ops.onAttempt,
     endpoints: [resolveEndpoint({ callManagerHost: options.hostPort })],
     credentials: { appId: 'emlogout', appCertificate: 'demo-secret' },
     timeoutMs: 2000,
@@ -57,6 +61,7 @@ export function testService(options: TestServiceOptions): TestService {
     },
     em,
     logger,
+    metrics: ops.metrics,
   });
-  return { app, em, logs, close: () => em.close() };
+  return { app, em, logs, metrics: ops.metrics, close: () => em.close() };
 }

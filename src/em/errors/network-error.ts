@@ -1,6 +1,7 @@
 import { EmError } from './em-error.js';
 
-export type NetworkReason = 'refused' | 'reset' | 'dns' | 'tls' | 'unreachable' | 'other';
+export type NetworkReason =
+  'refused' | 'reset' | 'dns' | 'tls' | 'unreachable' | 'open-circuit' | 'other';
 
 /** No HTTP answer came back: the connection failed before or while talking to a node. */
 export class EmNetworkError extends EmError {
@@ -27,6 +28,8 @@ function describeReason(reason: NetworkReason): string {
       return 'TLS handshake with the EM service failed';
     case 'unreachable':
       return 'EM service host is unreachable';
+    case 'open-circuit':
+      return 'EM service not tried: its circuit is open';
     case 'other':
       return 'EM service could not be reached';
   }
