@@ -35,6 +35,7 @@ export interface Upstream {
  */
 export async function startUpstream(
   script: Reply | readonly Reply[] | ((request: ReceivedRequest) => Reply),
+  port = 0,
 ): Promise<Upstream> {
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -53,12 +54,12 @@ export async function startUpstream(
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(port, '127.0.0.1');
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
-    hostPort: `127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
+    hostPort: `127.0.0.1:${address.port}`,
     requests,
     close: async () => {
       for (const socket of sockets) socket.destroy();
