@@ -8,7 +8,8 @@ const SECRET = 'hunter2-p&ss<1+2%';
 
 /** Keeps what a test can pin: drops time, pid, host and measured durations. */
 function stable(line: LogLine): Record<string, unknown> {
-  const { time: _t, pid: _p, hostname: _h, durationMs: _d, ...rest } = line;
+  const { time: _t, pid: _p, hostname: _h, durationMs: _d, ...kept } = line;
+  const rest: Record<string, unknown> = { ...kept };
   if (typeof rest['em'] === 'object' && rest['em'] !== null) {
     const { durationMs: _e, ...em } = rest['em'] as Record<string, unknown>;
     rest['em'] = em;
