@@ -112,3 +112,48 @@ describe('phone flow against the CUCM simulator', function () {
     assert.equal(simulator.state.loggedInUser('SEP001122334455'), 'jdoe');
   });
 });
+
+describe('phone screens in the phone language', function () {
+  let simulator: RunningSimulator;
+  let service: TestService;
+
+  beforeEach(async function () {
+    simulator = await startSimulator();
+    service = testService({ hostPort: simulator.hostPort });
+  });
+
+  afterEach(async function () {
+    await service.close();
+    await simulator.close();
+  });
+
+  function get(path: string, headers: Record<string, string> = {}) {
+    return request(service.app)
+      .get(path)
+      .set('Host', HOST)
+      .set(headers)
+      .buffer(true)
+      .parse(rawBody);
+  }
+
+  it('speaks French when the phone says locale=French_France, whatever Accept-Language says', async function () {
+    const res = await get('/logout?device=SEP001122334455&locale=French_France', {
+      'Accept-Language': 'en_US',
+    });
+    assertScreen(res, 'confirm-fr.xml');
+  });
+
+  it('speaks Spanish to Accept-Language es-ES', async function () {
+    assertScreen(
+      await get('/logout/confirm?device=SEP00AABBCCDDEE', { 'Accept-Language': 'es-ES' }),
+      'nobody-es.xml',
+    );
+  });
+
+  it('falls back to English for a language it does not have', async function () {
+    assertScreen(
+      await get('/logout?device=SEP001122334455', { 'Accept-Language': 'it-IT' }),
+      'confirm-modern.xml',
+    );
+  });
+});
