@@ -52,6 +52,8 @@ export const de: Catalog = {
       dns: 'Detail: CUCM-Hostname nicht gefunden',
       tls: 'Detail: TLS-Zertifikat oder -Handshake fehlerhaft',
       unreachable: 'Detail: CUCM-Host nicht erreichbar',
+      'open-circuit':
+        'Detail: CUCM fiel wiederholt aus, der Dienst wartet vor dem nächsten Versuch',
       other: 'Detail: Netzwerkfehler',
     },
     timeoutDetail: 'Detail: keine Antwort in der Zeit',

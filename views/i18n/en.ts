@@ -47,6 +47,7 @@ export const en: Catalog = {
       dns: 'Detail: CUCM host name not found',
       tls: 'Detail: TLS certificate or handshake failed',
       unreachable: 'Detail: CUCM host unreachable',
+      'open-circuit': 'Detail: CUCM failed repeatedly, the service waits before trying again',
       other: 'Detail: network error',
     },
     timeoutDetail: 'Detail: no answer in time',

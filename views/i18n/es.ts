@@ -50,6 +50,7 @@ export const es: Catalog = {
       dns: 'Detalle: nombre de CUCM no encontrado',
       tls: 'Detalle: fallo del certificado o de TLS',
       unreachable: 'Detalle: CUCM inalcanzable',
+      'open-circuit': 'Detalle: CUCM falló varias veces, el servicio espera antes de reintentar',
       other: 'Detalle: error de red',
     },
     timeoutDetail: 'Detalle: sin respuesta a tiempo',

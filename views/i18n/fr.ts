@@ -54,6 +54,7 @@ export const fr: Catalog = {
       dns: 'Détail : nom du serveur CUCM introuvable',
       tls: 'Détail : échec du certificat ou de la négociation TLS',
       unreachable: 'Détail : serveur CUCM injoignable',
+      'open-circuit': 'Détail : CUCM a échoué plusieurs fois, le service attend avant de réessayer',
       other: 'Détail : erreur réseau',
     },
     timeoutDetail: 'Détail : pas de réponse à temps',
