@@ -1,4 +1,4 @@
-import { child, childrenNamed, type XmlNode } from './xml-reader.js';
+import { child, childrenNamed, isNamed, type XmlNode } from './xml-reader.js';
 
 /**
  * Reading EM answers leniently: optional declaration, extra and repeated elements,
@@ -37,14 +37,14 @@ export type UserDevicesAnswer =
   | EmFailureAnswer;
 
 export function readActionAnswer(root: XmlNode): ActionAnswer | undefined {
-  if (root.name !== 'response') return undefined;
+  if (!isNamed(root, 'response')) return undefined;
   const failure = readFailure(root);
   if (failure !== undefined) return failure;
   return child(root, 'success') === undefined ? undefined : { outcome: 'success' };
 }
 
 export function readDeviceUserAnswer(root: XmlNode): DeviceUserAnswer | undefined {
-  if (root.name !== 'response') return undefined;
+  if (!isNamed(root, 'response')) return undefined;
   const failure = readFailure(root);
   if (failure !== undefined) return failure;
 
@@ -60,13 +60,13 @@ export function readDeviceUserAnswer(root: XmlNode): DeviceUserAnswer | undefine
 }
 
 export function readUserDevicesAnswer(root: XmlNode): UserDevicesAnswer | undefined {
-  if (root.name !== 'response') return undefined;
+  if (!isNamed(root, 'response')) return undefined;
   const failure = readFailure(root);
   if (failure !== undefined) return failure;
 
   const user = child(child(root, 'userDevicesResults') ?? root, 'user');
   if (user === undefined) return undefined;
-  const userId = decodeUserId(user.attributes['id'] ?? '');
+  const userId = decodeUserId(attribute(user, 'id') ?? '');
   const deviceNames = childrenNamed(user, 'deviceName')
     .map((node) => node.text)
     .filter((name) => name !== '');
@@ -84,7 +84,10 @@ export function findDevice(
   deviceName: string,
 ): DeviceUser | undefined {
   const wanted = deviceName.trim().toUpperCase();
-  return devices.find((device) => device.deviceName.trim().toUpperCase() === wanted);
+  const named = devices.find((device) => device.deviceName.trim().toUpperCase() === wanted);
+  // One device asked, one answered without a name: it can only be that one.
+  const only = devices.length === 1 && devices[0]?.deviceName === '' ? devices[0] : undefined;
+  return named ?? only;
 }
 
 function readFailure(root: XmlNode): EmFailureAnswer | undefined {
@@ -93,7 +96,7 @@ function readFailure(root: XmlNode): EmFailureAnswer | undefined {
 
   const error = child(failure, 'error');
   if (error !== undefined) {
-    return { outcome: 'failure', code: readCode(error.attributes['code']), message: error.text };
+    return { outcome: 'failure', code: readCode(attribute(error, 'code')), message: error.text };
   }
   const message = child(failure, 'errorMessage')?.text ?? failure.text;
   return { outcome: 'failure', code: undefined, message };
@@ -105,7 +108,7 @@ function readCode(raw: string | undefined): number | undefined {
 }
 
 function readDevice(device: XmlNode): DeviceUser | undefined {
-  const deviceName = device.attributes['name']?.trim() ?? '';
+  const deviceName = attribute(device, 'name')?.trim() ?? '';
   const lastLoginText = child(device, 'lastlogin')?.text ?? '';
   const lastLogin = lastLoginText === '' ? undefined : decodeUserId(lastLoginText);
   const base = { deviceName, lastLogin };
@@ -124,4 +127,10 @@ export function decodeUserId(raw: string): string {
   } catch {
     return raw;
   }
+}
+
+function attribute(node: XmlNode, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  const key = Object.keys(node.attributes).find((candidate) => candidate.toLowerCase() === wanted);
+  return key === undefined ? undefined : node.attributes[key];
 }

@@ -122,10 +122,20 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Children by name, matched without regard to case: CUCM writes camelCase, but
+ * lower-case copies of Cisco's samples run in the field, and reading them costs nothing.
+ */
 export function child(node: XmlNode, name: string): XmlNode | undefined {
-  return node.children.find((candidate) => candidate.name === name);
+  const wanted = name.toLowerCase();
+  return node.children.find((candidate) => candidate.name.toLowerCase() === wanted);
 }
 
 export function childrenNamed(node: XmlNode, name: string): XmlNode[] {
-  return node.children.filter((candidate) => candidate.name === name);
+  const wanted = name.toLowerCase();
+  return node.children.filter((candidate) => candidate.name.toLowerCase() === wanted);
+}
+
+export function isNamed(node: XmlNode, name: string): boolean {
+  return node.name.toLowerCase() === name.toLowerCase();
 }

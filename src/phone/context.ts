@@ -4,6 +4,7 @@ import { readDisplay, type PhoneDisplay } from './display.js';
 import { ownValue } from './input.js';
 import { negotiateLanguage, type Language } from './locale.js';
 import { readModel, type PhoneModel } from './model.js';
+import { unfoldQuery } from './query.js';
 import type { PhoneRequest } from './request.js';
 
 export interface PhoneContext {
@@ -16,7 +17,7 @@ export interface PhoneContext {
 
 /** Everything the service reads from one phone request. Never throws. */
 export function readPhoneContext(request: PhoneRequest): PhoneContext {
-  const query = asRecord(ownValue(request, 'query'));
+  const query = unfoldQuery(asRecord(ownValue(request, 'query')));
   const headers = asRecord(ownValue(request, 'headers')) as PhoneRequest['headers'];
 
   return {

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { EmClient, resolveEndpoint } from '../../src/em/index.js';
+import { startUpstream, type Upstream } from '../support/upstream.js';
+
+/** Shapes beyond the fixtures that a CUCM, a proxy or a copied sample may produce. */
+describe('EM answers read leniently', function () {
+  let upstream: Upstream;
+  let em: EmClient;
+
+  afterEach(async function () {
+    await em.close();
+    await upstream.close();
+  });
+
+  async function client(body: string) {
+    upstream = await startUpstream({ body });
+    em = new EmClient({
+      endpoints: [resolveEndpoint({ callManagerHost: upstream.hostPort })],
+      credentials: { appId: 'emproxy', appCertificate: 'secret' },
+      timeoutMs: 1000,
+    });
+    return em;
+  }
+
+  it('reads lower-case element names as CUCM camelCase ones', async function () {
+    await client(
+      '<response><failure><error CODE=" 19 ">No user logged in</error></failure></response>',
+    );
+    const outcome = await em.logout('SEP003094C25B15');
+    assert.deepEqual(outcome.ok ? undefined : outcome.failure, {
+      kind: 'em',
+      emCode: 19,
+      emMessage: 'No user logged in',
+      category: 'nobody-logged-in',
+      description: 'EM service refused: code 19 (No user logged in): No user logged in',
+    });
+  });
+
+  it('reads <Response><Success/></Response> as a success', async function () {
+    await client('\uFEFF  <?xml version="1.0"?>\r\n<Response><Success></Success></Response>\r\n');
+    assert.equal((await em.logout('SEP003094C25B15')).ok, true);
+  });
+
+  it('takes the only device of an answer to a one-device query even without its name', async function () {
+    await client(
+      '<response><deviceuserresults><device><userid>a%20b%C3%A9</userid></device></deviceuserresults></response>',
+    );
+    const outcome = await em.deviceUser('SEP003094C25B15');
+    assert.deepEqual(outcome.ok ? outcome.device : undefined, {
+      deviceName: '',
+      lastLogin: undefined,
+      state: 'logged-in',
+      userId: 'a bé',
+    });
+  });
+
+  it('uses CUCM text as given when a code carries an empty message', async function () {
+    await client('<response><failure><error code="26"/></failure></response>');
+    const outcome = await em.logout('SEP003094C25B15');
+    assert.equal(
+      outcome.ok ? undefined : outcome.failure.description,
+      'EM service refused: code 26 (Busy, please try again): Busy, please try again',
+    );
+  });
+});
