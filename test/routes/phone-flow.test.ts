@@ -150,6 +150,11 @@ describe('phone screens in the phone language', function () {
     );
   });
 
+  it('reads the locale a phone appended after a second "?" in the service URL', async function () {
+    const path = '/logout?device=SEP001122334455?locale=German_Germany&name=SEP001122334455';
+    assertScreen(await get(path), 'confirm-de-8845.xml');
+  });
+
   it('falls back to English for a language it does not have', async function () {
     assertScreen(
       await get('/logout?device=SEP001122334455', { 'Accept-Language': 'it-IT' }),
