@@ -201,7 +201,7 @@ function readEmSettings(read: Reader, env: Env): EmSettings {
     timeoutMs: read.integer('EM_TIMEOUT_MS', DEFAULTS.timeoutMs, 100, 60_000),
     maxConcurrency: read.integer('EM_MAX_CONCURRENCY', DEFAULTS.maxConcurrency, 1, 100),
     caFile,
-    ca: caFile === undefined ? undefined : read.file('EM_CA_FILE', caFile),
+    ca: caFile === undefined ? undefined : read.pem('EM_CA_FILE', caFile),
     tlsInsecure: read.boolean('EM_TLS_INSECURE', false),
   };
 }
@@ -242,7 +242,7 @@ function readSecret(read: Reader, env: Env): string {
     // A trailing newline is an editor's, not part of the password.
     const content = read.file('EM_APP_CERTIFICATE_FILE', file);
     const secret = content?.toString('utf8').replace(/\r?\n$/, '') ?? '';
-    if (content !== undefined && secret === '') {
+    if (content !== undefined && secret.trim() === '') {
       read.problem(
         `EM_APP_CERTIFICATE_FILE must hold the password of EM_APP_ID, but '${file}' is empty`,
       );
@@ -307,19 +307,25 @@ class Reader {
     return fallback;
   }
 
+  /**
+   * PUBLIC_URL starts every soft key URL: it must be plain (no query, fragment or
+   * credentials) and short, since the whole URL must stay within the phones' 256
+   * characters (127 on the 6900 series).
+   */
   baseUrl(name: string): URL | undefined {
     const value = this.text(name);
     if (value === undefined) return undefined;
-    try {
-      const url = new URL(value);
-      if (url.protocol === 'http:' || url.protocol === 'https:') {
-        if (url.search === '' && url.hash === '' && url.username === '') return url;
+    if (value.length <= MAX_PUBLIC_URL && !/[?#]/.test(value)) {
+      try {
+        const url = new URL(value);
+        const plain = url.username === '' && url.password === '';
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && plain) return url;
+      } catch {
+        // reported below
       }
-    } catch {
-      // reported below
     }
     this.problem(
-      `${name} must be an absolute http(s) URL without query or credentials, such as http://emlogout.example.com:3000, got '${clip(value)}'`,
+      `${name} must be an absolute http(s) URL of at most ${MAX_PUBLIC_URL} characters without query, fragment or credentials, such as http://emlogout.example.com:3000, got '${clip(value)}'`,
     );
     return undefined;
   }
@@ -339,6 +345,14 @@ class Reader {
     }
   }
 
+  /** A PEM file of certificates; anything else would fail only at the first HTTPS request. */
+  pem(name: string, path: string): Buffer | undefined {
+    const content = this.file(name, path);
+    if (content === undefined || content.includes('-----BEGIN CERTIFICATE-----')) return content;
+    this.problem(`${name} must be a PEM file with at least one certificate, got '${clip(path)}'`);
+    return undefined;
+  }
+
   file(name: string, path: string): Buffer | undefined {
     try {
       return readFileSync(path);
@@ -350,6 +364,11 @@ class Reader {
   }
 }
 
+/** A value repeated in a message: cut short, and any password in a URL masked. */
 function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  const masked = text.replace(/[^\s/@]*:[^\s/@]*@/g, '***@').replace(/\/\/[^\s/@]+@/g, '//***@');
+  return masked.length > 80 ? `${masked.slice(0, 77)}...` : masked;
 }
+
+/** Leaves room for `/logout/confirm?device=` and a 50-character device name within 256. */
+const MAX_PUBLIC_URL = 120;

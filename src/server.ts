@@ -18,7 +18,15 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.logLevel);
-  const service = await startService(config, logger);
+  let service;
+  try {
+    service = await startService(config, logger);
+  } catch (error) {
+    const problem = listenProblem(error, config);
+    if (problem === undefined) throw error;
+    process.stderr.write(`em-logout: ${problem}\n`);
+    process.exit(2);
+  }
   if (config.demo) {
     process.stdout.write(
       `\nem-logout (demo) at ${service.url}\nTry: curl '${service.url}/logout?device=SEP001122334455'\n\n`,
@@ -37,6 +45,23 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** Listening fails for reasons of configuration: say which variable to change. */
+function listenProblem(error: unknown, config: { port: number; host: string }): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `PORT ${config.port} is already in use on ${config.host}: choose another PORT`;
+    case 'EACCES':
+      return `PORT ${config.port} needs privileges this process lacks: choose a PORT above 1023`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `HOST must be an address of this machine (or 0.0.0.0 or ::), got '${config.host}'`;
+    default:
+      return undefined;
+  }
 }
 
 await main();

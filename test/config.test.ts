@@ -14,6 +14,8 @@ function problemsOf(env: Record<string, string>): readonly string[] {
   assert.fail('configuration was accepted');
 }
 
+const CA_PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+
 const CUCM = { CUCM_HOST: 'cucm.example.com', EM_APP_ID: 'emproxy', EM_APP_CERTIFICATE: 's3cret!' };
 
 describe('configuration from the environment', function () {
@@ -103,7 +105,7 @@ describe('configuration from the environment', function () {
     const dir = mkdtempSync(join(tmpdir(), 'em-logout-config-'));
     try {
       writeFileSync(join(dir, 'secret'), 'p&ss<1+2%\n');
-      writeFileSync(join(dir, 'ca.pem'), 'PEM');
+      writeFileSync(join(dir, 'ca.pem'), CA_PEM);
       const config = loadConfig({
         CUCM_HOST: 'cucm',
         EM_APP_ID: 'emproxy',
@@ -111,7 +113,7 @@ describe('configuration from the environment', function () {
         EM_CA_FILE: join(dir, 'ca.pem'),
       });
       assert.equal(config.em.appCertificate, 'p&ss<1+2%');
-      assert.equal(config.em.ca?.toString(), 'PEM');
+      assert.equal(config.em.ca?.toString(), CA_PEM);
     } finally {
       rmSync(dir, { recursive: true });
     }
@@ -144,7 +146,7 @@ describe('configuration from the environment', function () {
       'EM_URL with credentials',
       { EM_APP_ID: 'x', EM_APP_CERTIFICATE: 'y', EM_URL: 'http://u:p@cucm/em' },
       [
-        "EM_URL must be a comma-separated list of absolute http(s) URLs without credentials, got 'http://u:p@cucm/em'",
+        "EM_URL must be a comma-separated list of absolute http(s) URLs without credentials, got 'http://***@cucm/em'",
       ],
     ],
     [
@@ -192,7 +194,7 @@ describe('configuration from the environment', function () {
       'PUBLIC_URL relative',
       { PUBLIC_URL: 'emlogout:3000' },
       [
-        "PUBLIC_URL must be an absolute http(s) URL without query or credentials, such as http://emlogout.example.com:3000, got 'emlogout:3000'",
+        "PUBLIC_URL must be an absolute http(s) URL of at most 120 characters without query, fragment or credentials, such as http://emlogout.example.com:3000, got 'emlogout:3000'",
       ],
     ],
     [
@@ -202,11 +204,65 @@ describe('configuration from the environment', function () {
     ],
   ];
 
+  const publicUrlProblem = (value: string) =>
+    `PUBLIC_URL must be an absolute http(s) URL of at most 120 characters without query, fragment or credentials, such as http://emlogout.example.com:3000, got '${value}'`;
+  invalid.push(
+    [
+      'PUBLIC_URL with a bare fragment',
+      { PUBLIC_URL: 'http://em.example.com:3000/#' },
+      [publicUrlProblem('http://em.example.com:3000/#')],
+    ],
+    [
+      'PUBLIC_URL with a bare query',
+      { PUBLIC_URL: 'http://em.example.com/?' },
+      [publicUrlProblem('http://em.example.com/?')],
+    ],
+    [
+      'PUBLIC_URL with a password only',
+      { PUBLIC_URL: 'http://:pw@host.example' },
+      [publicUrlProblem('http://***@host.example')],
+    ],
+    [
+      'PUBLIC_URL too long for soft key URLs',
+      { PUBLIC_URL: `http://host.example/${'p'.repeat(120)}` },
+      [publicUrlProblem(`http://host.example/${'p'.repeat(57)}...`)],
+    ],
+    [
+      'CUCM_HOST with credentials, masked in the message',
+      { ...CUCM, CUCM_HOST: 'u:SECRETPW@127.0.0.1' },
+      [
+        "CUCM_HOST must be a comma-separated list of host, host:port or [IPv6]:port, got '***@127.0.0.1'",
+      ],
+    ],
+  );
+
   for (const [name, env, expected] of invalid) {
     it(`stops start-up naming the variable: ${name}`, function () {
       assert.deepEqual(problemsOf(env), expected);
     });
   }
+
+  it('refuses a CA file that holds no certificate, and a password file of blanks', function () {
+    const dir = mkdtempSync(join(tmpdir(), 'em-logout-config-'));
+    try {
+      writeFileSync(join(dir, 'ca.txt'), 'not a certificate');
+      writeFileSync(join(dir, 'secret'), '   \n');
+      const { EM_APP_CERTIFICATE: _unused, ...rest } = CUCM;
+      assert.deepEqual(
+        problemsOf({
+          ...rest,
+          EM_APP_CERTIFICATE_FILE: join(dir, 'secret'),
+          EM_CA_FILE: join(dir, 'ca.txt'),
+        }),
+        [
+          `EM_APP_CERTIFICATE_FILE must hold the password of EM_APP_ID, but '${join(dir, 'secret')}' is empty`,
+          `EM_CA_FILE must be a PEM file with at least one certificate, got '${join(dir, 'ca.txt')}'`,
+        ],
+      );
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
 
   it('never repeats the password in a message', function () {
     const problems = problemsOf({ ...CUCM, EM_APP_ID: '', PORT: 'x' });

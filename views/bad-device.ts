@@ -25,6 +25,9 @@ function problemText(context: ViewContext, problem: Problem): string {
     case 'ambiguous':
       return badRequest.ambiguous;
     case 'invalid':
-      return badRequest.invalid(problem.raw ?? '');
+      // Without a value worth quoting (hundreds of repeats, say), say it plainly.
+      return problem.raw === undefined || problem.raw === ''
+        ? context.strings.unreadable.text
+        : badRequest.invalid(problem.raw);
   }
 }

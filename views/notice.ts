@@ -1,7 +1,8 @@
 import { titleOf, type ViewContext } from './context.js';
 import { EXIT_URL, type Screen } from './screen.js';
 
-export type NoticeKind = 'notFound' | 'refused' | 'tooMany' | 'internal' | 'tooLarge';
+export type NoticeKind =
+  'notFound' | 'refused' | 'tooMany' | 'internal' | 'tooLarge' | 'unreadable';
 
 /** Short screens for requests the service will not serve: unknown page, refused source, rate limit, our own fault. */
 export function noticeScreen(context: ViewContext, kind: NoticeKind): Screen {

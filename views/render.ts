@@ -63,11 +63,17 @@ function escapeQuotes(xml: string): string {
   return xml.slice(0, end) + xml.slice(end).replaceAll('"', '&quot;').replaceAll("'", '&apos;');
 }
 
-/** Text allows CR, LF and tab; other control characters break phone parsers. */
+/**
+ * Text allows CR, LF and tab. Other control characters break phone parsers, and
+ * direction overrides in a user id could make "Log out X?" read as something else.
+ */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '');
+  return text.replace(CONTROL, '').replace(/\p{Cs}/gu, '');
 }
+
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
 function clip(text: string, max: number): string {
   const chars = [...text];

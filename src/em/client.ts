@@ -5,6 +5,7 @@ import {
   readDeviceUserAnswer,
   readUserDevicesAnswer,
   type ActionAnswer,
+  type EmFailureAnswer,
   type DeviceUser,
 } from './answers.js';
 import type { AttemptEvent, EmOperation } from './attempt-event.js';
@@ -17,6 +18,7 @@ import { EmNetworkError, EmTimeoutError } from './errors/index.js';
 import { exchange, type ExchangeOptions } from './exchange.js';
 import { emAnswerFailure, errorFailure, type EmFailure } from './failure.js';
 import { ConcurrencyLimiter } from './limiter.js';
+import { secretScrubber } from './scrub.js';
 import * as requests from './request-xml.js';
 import type { XmlNode } from './xml-reader.js';
 
@@ -114,6 +116,7 @@ export class EmClient {
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
   readonly #now: () => number;
+  readonly #scrub: (text: string) => string;
   readonly #breaker: CircuitBreaker;
   readonly #onAttempt: ((event: AttemptEvent) => void) | undefined;
   readonly #inFlight = new Map<string, Promise<LogoutOutcome>>();
@@ -123,6 +126,7 @@ export class EmClient {
     checkOptions(options);
     this.#endpoints = options.endpoints;
     this.#credentials = options.credentials;
+    this.#scrub = secretScrubber(options.credentials.appCertificate);
     this.#timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     this.#maxAnswerBytes = options.maxAnswerBytes ?? DEFAULTS.maxAnswerBytes;
     this.#rememberMs = options.rememberLogoutMs ?? DEFAULTS.rememberLogoutMs;
@@ -208,7 +212,7 @@ export class EmClient {
     const run = await this.#run('deviceUserQuery', xml, 'query', readDeviceUserAnswer);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
-      return { ...run.meta, ok: false, failure: emAnswerFailure(run.answer) };
+      return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
     return { ...run.meta, ok: true, devices: run.answer.devices };
   }
 
@@ -226,7 +230,7 @@ export class EmClient {
     const run = await this.#run('userDevicesQuery', xml, 'query', readUserDevicesAnswer);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
-      return { ...run.meta, ok: false, failure: emAnswerFailure(run.answer) };
+      return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
     return { ...run.meta, ok: true, state: run.answer.state, deviceNames: run.answer.deviceNames };
   }
 
@@ -241,7 +245,7 @@ export class EmClient {
     const run = await this.#run<ActionAnswer>(operation, xml, 'request', readActionAnswer);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure') {
-      return { ...run.meta, ok: false, failure: emAnswerFailure(run.answer) };
+      return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
     }
     return { ...run.meta, ok: true };
   }
@@ -271,7 +275,7 @@ export class EmClient {
     let node: string | undefined;
     // What the last retry was for. When the deadline cuts a retry short, that
     // busy answer or reset is the outcome, not a timeout that retrying caused.
-    let retried: { answer: T } | { failure: EmFailure } | undefined;
+    let retried: { answer: T } | { failure: EmFailure; node: string | undefined } | undefined;
     for (;;) {
       attempts += 1;
       const attemptAt = this.#now();
@@ -300,6 +304,8 @@ export class EmClient {
         retried = { answer: result.answer };
       } catch (error) {
         if (signal.aborted && retried !== undefined) {
+          if ('failure' in retried && retried.node !== undefined)
+            this.#breaker.failure(retried.node);
           report({ node: nodeOf(error), result: 'timeout', emCode: undefined, willRetry: false });
           const meta = { node, attempts, durationMs: this.#now() - startedAt };
           if ('answer' in retried) return { ok: true, answer: retried.answer, meta };
@@ -318,11 +324,18 @@ export class EmClient {
           willRetry: retryable,
         });
         if (!retryable || !(await this.#pause(attempts, signal))) {
+          const failedNode = nodeOf(error);
+          if (retryable && failedNode !== undefined) this.#breaker.failure(failedNode);
           return { ok: false, failure, node, attempts, durationMs: this.#now() - startedAt };
         }
-        retried = { failure };
+        retried = { failure, node: nodeOf(error) };
       }
     }
+  }
+
+  /** CUCM's failure, its text cleaned of the password it may quote back. */
+  #failureOf(answer: EmFailureAnswer): EmFailure {
+    return emAnswerFailure({ ...answer, message: this.#scrub(answer.message) });
   }
 
   #report(event: AttemptEvent): void {

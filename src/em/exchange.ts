@@ -40,9 +40,11 @@ export async function exchange<T>(
       breaker.success(endpoint.node);
       return { answer: readAnswer(text, url, read), node: endpoint.node };
     } catch (error) {
+      // A reset is retried by the client, which counts it once if the operation fails.
+      const reset = error instanceof EmNetworkError && error.reason === 'reset';
       const networkLevel = error instanceof EmNetworkError || error instanceof EmTimeoutError;
-      if (networkLevel) breaker.failure(endpoint.node);
-      else breaker.success(endpoint.node);
+      if (networkLevel && !reset) breaker.failure(endpoint.node);
+      if (!networkLevel) breaker.success(endpoint.node);
       if (!(error instanceof EmNetworkError)) throw error;
       lastError = error;
     }

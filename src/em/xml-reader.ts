@@ -42,7 +42,16 @@ export function readXml(text: string): XmlReadResult {
   const valid = XMLValidator.validate(stripDoctype(body));
   if (valid !== true) return { ok: false, problem: `not XML: ${valid.err.msg}` };
 
-  const nodes = toNodes(parser.parse(stripDoctype(body)) as unknown[]);
+  let nodes: XmlNode[];
+  try {
+    nodes = toNodes(parser.parse(stripDoctype(body)) as unknown[]);
+  } catch (error) {
+    // The parser's own limits (nesting, names) hold where the cheap checks above miss.
+    return {
+      ok: false,
+      problem: `not XML: ${error instanceof Error ? error.message : 'parse error'}`,
+    };
+  }
   const root = nodes[0];
   if (root === undefined) return { ok: false, problem: 'no root element' };
   return { ok: true, root };

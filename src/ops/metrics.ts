@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AttemptEvent } from '../em/attempt-event.js';
+import { documentedEmCodes } from '../em/index.js';
 
 export interface EmLoad {
   readonly load: { readonly active: number; readonly queued: number };
@@ -66,7 +67,7 @@ export class ServiceMetrics {
       return;
     }
     if (event.operation === 'logout') {
-      this.#logouts.inc({ outcome: logoutOutcome(event), em_code: String(event.emCode ?? 0) });
+      this.#logouts.inc({ outcome: logoutOutcome(event), em_code: codeLabel(event.emCode) });
     }
   }
 
@@ -110,4 +111,12 @@ function logoutOutcome(event: AttemptEvent): string {
   if (event.result === 'success') return 'logged_out';
   if (event.result === 'em-failure' && event.emCode === 19) return 'nobody_logged_in';
   return 'failed';
+}
+
+const DOCUMENTED = new Set(documentedEmCodes.map((info) => String(info.code)));
+
+/** Undocumented codes share one label: a CUCM answering random codes must not grow the registry. */
+function codeLabel(code: number | undefined): string {
+  const label = String(code ?? 0);
+  return DOCUMENTED.has(label) ? label : 'other';
 }

@@ -1,13 +1,16 @@
 import { ownValue } from './input.js';
 
 /** Parameters a phone request may carry that the service reads. */
-const KNOWN = ['device', 'name', 'locale'] as const;
+const KNOWN: readonly string[] = ['device', 'name', 'locale'];
+
+/** Nothing legitimate nests more than one appended query; this bounds hostile ones. */
+const MAX_TAILS = 4;
 
 /**
  * Phones append `?locale=…&name=…` to every service URL, even one that already has
  * a query, so `?device=SEP…` arrives as `device=SEP…?locale=German_Germany` with
  * `name=` beside it. Each known value is cut at such a second `?`, and what follows
- * fills in parameters that are not already there. Only own string values are read.
+ * is read as parameters too (see merge). Only own values are read.
  */
 export function unfoldQuery(query: Record<string, unknown>): Record<string, unknown> {
   const unfolded: Record<string, unknown> = {};
@@ -19,13 +22,23 @@ export function unfoldQuery(query: Record<string, unknown>): Record<string, unkn
       ? value.map((item) => cut(item, tails))
       : cut(value, tails);
   }
-  for (const tail of tails) {
-    for (const [key, value] of new URLSearchParams(tail)) {
-      if ((KNOWN as readonly string[]).includes(key) && unfolded[key] === undefined)
-        unfolded[key] = value;
+  for (let i = 0; i < tails.length && i < MAX_TAILS; i += 1) {
+    for (const [key, value] of new URLSearchParams(tails[i])) {
+      if (KNOWN.includes(key)) unfolded[key] = merge(key, unfolded[key], cut(value, tails));
     }
   }
   return unfolded;
+}
+
+/**
+ * A device named again after the second `?` joins the values already read, so that
+ * two different phones make the request ambiguous instead of the first one winning.
+ * A locale already given stays.
+ */
+function merge(key: string, current: unknown, value: unknown): unknown {
+  if (current === undefined) return value;
+  if (key === 'locale') return current;
+  return [...(Array.isArray(current) ? (current as unknown[]) : [current]), value];
 }
 
 function cut(value: unknown, tails: string[]): unknown {

@@ -9,7 +9,7 @@ import {
   noticeScreen,
 } from '../../views/index.js';
 import { PHONE_PATHS, phoneViewOf, type PhoneView, type PhoneViewOptions } from './phone-view.js';
-import { sendScreen } from './send-screen.js';
+import { EXPIRES_IN_THE_PAST, sendScreen } from './send-screen.js';
 
 export interface PhoneRoutesOptions extends PhoneViewOptions {
   readonly em: EmClient;
@@ -35,6 +35,7 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
       .set({
         'Content-Type': `text/xml; charset=${phone.charset}`,
         'Cache-Control': 'no-cache, no-store',
+        Expires: EXPIRES_IN_THE_PAST,
       })
       .end();
   });

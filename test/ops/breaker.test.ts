@@ -48,3 +48,25 @@ describe('circuit breaker per EM node', function () {
     assert.deepEqual(service.em.circuits(), { [hostPort]: 'closed' });
   });
 });
+
+describe('circuit breaker and retried resets', function () {
+  it('counts one failing operation once, however many resets it retried', async function () {
+    const upstream = await startUpstream({ reset: true });
+    const service = testService({
+      hostPort: upstream.hostPort,
+      client: { breaker: { threshold: 2, cooldownMs: 30_000 }, timeoutMs: 300 },
+    });
+    try {
+      const outcome = await service.em.logout('SEP003094C25B15');
+      assert.equal(outcome.ok ? undefined : outcome.failure.reason, 'reset');
+      assert.equal(outcome.attempts > 2, true);
+      assert.deepEqual(service.em.circuits(), { [upstream.hostPort]: 'closed' });
+
+      await service.em.logout('SEP003094C25B15');
+      assert.deepEqual(service.em.circuits(), { [upstream.hostPort]: 'open' });
+    } finally {
+      await service.close();
+      await upstream.close();
+    }
+  });
+});

@@ -46,4 +46,5 @@ export interface Catalog {
   readonly tooMany: { readonly prompt: string; readonly text: string };
   readonly internal: { readonly prompt: string; readonly text: string };
   readonly tooLarge: { readonly prompt: string; readonly text: string };
+  readonly unreadable: { readonly prompt: string; readonly text: string };
 }

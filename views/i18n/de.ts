@@ -86,4 +86,8 @@ export const de: Catalog = {
     prompt: 'Anfrage zu groß',
     text: 'Die Anfrage ist zu groß für diesen Dienst. Bitte die IT, die Dienst-URL zu prüfen.',
   },
+  unreadable: {
+    prompt: 'Anfrage unverständlich',
+    text: 'Der Dienst konnte diese Anfrage nicht lesen. Bitte die IT, die Dienst-URL zu prüfen.',
+  },
 };

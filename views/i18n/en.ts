@@ -79,4 +79,8 @@ export const en: Catalog = {
     prompt: 'Request too large',
     text: 'The request was too large for this service. Please ask IT to check the service URL.',
   },
+  unreadable: {
+    prompt: 'Request not understood',
+    text: 'The service could not read this request. Please ask IT to check the service URL.',
+  },
 };

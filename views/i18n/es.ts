@@ -84,4 +84,8 @@ export const es: Catalog = {
     prompt: 'Solicitud demasiado grande',
     text: 'La solicitud es demasiado grande para este servicio. Pida a informática que revise la URL del servicio.',
   },
+  unreadable: {
+    prompt: 'Solicitud ilegible',
+    text: 'El servicio no pudo leer esta solicitud. Pida a informática que revise la URL del servicio.',
+  },
 };

@@ -88,4 +88,8 @@ export const fr: Catalog = {
     prompt: 'Requête trop grande',
     text: "La requête est trop grande pour ce service. Demandez au service informatique de vérifier l'URL du service.",
   },
+  unreadable: {
+    prompt: 'Requête incomprise',
+    text: "Le service n'a pas pu lire cette requête. Demandez au service informatique de vérifier l'URL du service.",
+  },
 };

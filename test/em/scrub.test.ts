@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { EmClient, resolveEndpoint } from '../../src/em/index.js';
+import { secretScrubber } from '../../src/em/scrub.js';
+import { startUpstream, type ReceivedRequest, type Upstream } from '../support/upstream.js';
+import { bodyText, rawBody } from '../support/screens.js';
+import { testService } from '../support/service.js';
+
+const SECRET = `p&ss<1+2%"'>]]>SECRETMARK`;
+
+function escapeXml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** A CUCM release that quotes the request it could not handle back in its error text. */
+function echoingCucm(req: ReceivedRequest) {
+  return {
+    body: `<response><failure><error code="1">Invalid request: ${escapeXml(req.xml ?? '')}</error></failure></response>`,
+  };
+}
+
+describe('the application password quoted back by CUCM', function () {
+  let upstream: Upstream | undefined;
+
+  afterEach(async function () {
+    await upstream?.close();
+    upstream = undefined;
+  });
+
+  it('is replaced in every form it may come back in', function () {
+    const scrub = secretScrubber('p&ss<1+2%');
+    assert.equal(
+      scrub('a p&ss<1+2% b p&amp;ss&lt;1+2% c p%26ss%3C1%2B2%25 d'),
+      'a [redacted] b [redacted] c [redacted] d',
+    );
+  });
+
+  it('cuts CUCM text past 300 characters', function () {
+    const scrub = secretScrubber('x-secret');
+    assert.equal(scrub('a'.repeat(400)), `${'a'.repeat(297)}...`);
+  });
+
+  it('never reaches the failure, the phone screen, the log or /readyz', async function () {
+    upstream = await startUpstream(echoingCucm);
+    const em = new EmClient({
+      endpoints: [resolveEndpoint({ callManagerHost: upstream.hostPort })],
+      credentials: { appId: 'emproxy', appCertificate: SECRET },
+    });
+    const outcome = await em.logout('SEP003094C25B15');
+    await em.close();
+    assert.equal(outcome.ok ? undefined : outcome.failure.emMessage?.includes('[redacted]'), true);
+    assert.equal(JSON.stringify(outcome).includes('SECRETMARK'), false);
+
+    const service = testService({
+      hostPort: upstream.hostPort,
+      confirm: false,
+      client: { credentials: { appId: 'emproxy', appCertificate: SECRET } },
+    });
+    try {
+      const screen = await request(service.app)
+        .get('/logout?device=SEP003094C25B15')
+        .buffer(true)
+        .parse(rawBody);
+      const ready = await request(service.app).get('/readyz');
+      const seen = bodyText(screen) + JSON.stringify(ready.body) + JSON.stringify(service.logs);
+      assert.equal(seen.includes('SECRETMARK'), false);
+      assert.equal(seen.includes('[redacted]'), true);
+    } finally {
+      await service.close();
+    }
+  });
+});
