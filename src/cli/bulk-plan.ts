@@ -1,4 +1,4 @@
-import { checkDevices, type AcceptedDevice } from '../bulk/index.js';
+import { checkDevices, type AcceptedDevice, type DeviceProblem } from '../bulk/index.js';
 import { readDeviceCsv, readInput } from './device-csv.js';
 import type { CliIo } from './io.js';
 import { ReportLayout } from './report.js';
@@ -10,11 +10,18 @@ export interface SkippedLine {
   /** As written; empty when the line could not be read as a record. */
   readonly device: string;
   readonly input: readonly string[] | undefined;
+  /** A repeat was sent under its first line; any other skipped line was not sent at all. */
+  readonly problem: DeviceProblem | 'malformed';
   /** Starts with the line number: "line 7: SEP... repeats line 3: sent once". */
   readonly message: string;
 }
 
 export type InputRow = AcceptedDevice<readonly string[]>;
+
+/** Lines whose device was not sent at all: they make the run fail, as a failed device does. */
+export function unsentLines(skipped: readonly SkippedLine[]): number {
+  return skipped.filter((line) => line.problem !== 'duplicate').length;
+}
 
 export interface BulkPlan {
   readonly layout: ReportLayout;
@@ -46,12 +53,14 @@ export async function planBulk(
       line: problem.line,
       device: '',
       input: undefined,
+      problem: 'malformed' as const,
       message: `line ${problem.line}: malformed CSV: ${problem.message}`,
     })),
     ...rejected.map((entry) => ({
       line: entry.line,
       device: entry.value,
       input: entry.data,
+      problem: entry.problem,
       message: `line ${entry.line}: ${entry.message}`,
     })),
   ].sort((a, b) => a.line - b.line);
@@ -60,4 +69,9 @@ export async function planBulk(
     resumePath === undefined ? undefined : await readResumeReport(resumePath, layout.header);
   const todo = accepted.filter((entry) => resume?.done.has(entry.device) !== true);
   return { layout, todo, skipped, alreadyDone: accepted.length - todo.length, resume };
+}
+
+export function skippedJson(skipped: SkippedLine) {
+  const { line, device, problem, message } = skipped;
+  return { line, device, problem, message };
 }

@@ -13,7 +13,10 @@ export interface DeviceCsv {
   readonly problems: CsvProblem[];
 }
 
-/** The whole input: a file, or stdin for `-`. A floor's device list fits in memory. */
+/**
+ * The whole input: a file, or stdin for `-`. A floor's device list fits in memory.
+ * TODO(perf): a list of hundreds of thousands of devices would want a streamed parse.
+ */
 export async function readInput(path: string, io: CliIo): Promise<string> {
   if (path === '-') {
     const chunks: Buffer[] = [];
@@ -35,17 +38,17 @@ export async function readInput(path: string, io: CliIo): Promise<string> {
 export function readDeviceCsv(text: string, source: string): DeviceCsv {
   const { records, problems } = readCsvRecords(text);
   const [header, ...data] = records;
-  if (header === undefined) {
-    throw new CliInputError(
-      source,
-      `${source} is empty: expected a header line with a device column`,
-    );
-  }
-  const headerProblem = problems.find((problem) => problem.line < header.line);
+  const headerProblem = problems.find((problem) => problem.line < (header?.line ?? Infinity));
   if (headerProblem !== undefined) {
     throw new CliInputError(
       source,
       `${source} line ${headerProblem.line} (the header) is malformed: ${headerProblem.message}`,
+    );
+  }
+  if (header === undefined) {
+    throw new CliInputError(
+      source,
+      `${source} is empty: expected a header line with a device column`,
     );
   }
   const deviceIndex = findDeviceColumn(header, source);

@@ -76,7 +76,8 @@ export function buildProgram(io: CliIo, out: Output, done: (exitCode: number) =>
 
   program
     .description(
-      "Log people out of Cisco Extension Mobility through CUCM's EM API: one phone, a list, or a whole floor, at CUCM's pace.",
+      "Log people out of Cisco Extension Mobility through CUCM's EM API: " +
+        "one phone, a list, or a whole floor, at CUCM's pace.",
     )
     .option('--cucm-host <host[:port],...>', 'CUCM publisher(s) (CUCM_HOST)')
     .option('--em-url <url,...>', 'EM service URL(s) (EM_URL)')

@@ -95,7 +95,8 @@ class LineProgress implements ProgressDisplay {
     const percent = Math.floor((100 * done) / Math.max(1, this.#total));
     const eta = rate > 0 ? `, ETA ${formatSeconds((this.#total - done) / rate)}` : '';
     this.#stream.write(
-      `em-logout: progress ${done}/${this.#total} (${percent}%), ${rate.toFixed(1)}/s${eta}, window ${status.window}\n`,
+      `em-logout: progress ${done}/${this.#total} (${percent}%), ` +
+        `${rate.toFixed(1)}/s${eta}, window ${status.window}\n`,
     );
   }
 

@@ -98,6 +98,7 @@ export class ReportFile {
     return report;
   }
 
+  // TODO(fix): no fsync: a row survives the process (Ctrl-C, a crash), not a power cut.
   write(values: readonly string[]): void {
     if (this.#fd === undefined) throw new Error(`report ${this.path} is closed`);
     writeSync(this.#fd, stringify([values]));

@@ -6,9 +6,6 @@ import type { CliIo } from './io.js';
 import { Output } from './output.js';
 import { buildProgram } from './program.js';
 
-/** Commander's ways of ending that are not mistakes. */
-const NOT_ERRORS = new Set(['commander.helpDisplayed', 'commander.version']);
-
 /**
  * Runs one em-logout command line and resolves to its exit status; never rejects
  * and never exits the process, so tests run it in-process.
@@ -45,7 +42,8 @@ function refusePasswordFlag(argv: readonly string[]): void {
 
 function reportError(error: unknown, out: Output): number {
   if (error instanceof CommanderError) {
-    if (NOT_ERRORS.has(error.code)) return EXIT.ok;
+    // Help asked for (--help, `help bulk`) ends with 0; help shown for a mistake does not.
+    if (error.exitCode === 0) return EXIT.ok;
     // Commander has printed its message and the usage hint already.
     out.document({ error: { code: 'CLI_USAGE', message: error.message, problems: [] } });
     return EXIT.usage;

@@ -20,7 +20,8 @@ export async function logoutCommand(context: CommandContext, values: string[]): 
       },
     ),
   );
-  const ordered = devices.flatMap((device) => results.filter((result) => result.device === device));
+  const byDevice = new Map(results.map((result) => [result.device, result]));
+  const ordered = devices.flatMap((device) => byDevice.get(device) ?? []);
   const notSent = devices.length - ordered.length;
   const { counts } = summary;
 
