@@ -6,9 +6,11 @@ import { ReadinessProbe, requestLog, ServiceMetrics } from './ops/index.js';
 import { opsRoutes } from './routes/ops.js';
 import { phoneFallback, phoneRoutes } from './routes/phone.js';
 import { phoneGuards } from './routes/phone-guards.js';
+import { adminSurface } from './routes/admin/surface.js';
 
 export interface AppParts {
   readonly config: Pick<Config, 'demo' | 'logoutConfirm' | 'publicUrl' | 'phone'> & {
+    readonly adminToken?: Config['adminToken'];
     readonly ops?: Pick<Config['ops'], 'readyCacheMs'>;
     readonly warnings?: readonly string[];
   };
@@ -44,6 +46,9 @@ export function createApp(parts: AppParts): Express {
     phoneRoutes({ ...viewOptions, em, logger, metrics, logoutConfirm: config.logoutConfirm }),
   );
 
+  if (config.adminToken !== undefined) {
+    app.use(adminSurface({ ...viewOptions, token: config.adminToken, em, logger, app }));
+  }
   const fallback = phoneFallback({ ...viewOptions, logger });
   app.use(fallback.notFound);
   app.use(fallback.error);

@@ -71,8 +71,8 @@ function clean(text: string): string {
   return text.replace(CONTROL, '').replace(/\p{Cs}/gu, '');
 }
 
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL =
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
 function clip(text: string, max: number): string {

@@ -76,6 +76,15 @@ describe('phone flow against the CUCM simulator', function () {
     assertScreen(await get('/logout?device=SEP112233445566'), 'confirm-escaped-user.xml');
   });
 
+  it('drops control and direction-override characters a user id may carry', async function () {
+    await start();
+    const id = '\u202Ej\u0085d\u200Fo\u2066e\u009F';
+    simulator.state.addUser({ id, profiles: ['x-udp'] });
+    simulator.state.setLoggedIn('SEP001122334455', id);
+
+    assertScreen(await get('/logout?device=SEP001122334455'), 'confirm-modern.xml');
+  });
+
   it('says "demo" in the title when running on the embedded simulator', async function () {
     await start({ demo: true });
     assertScreen(await get('/logout?device=SEP001122334455'), 'confirm-demo.xml');
