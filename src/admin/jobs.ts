@@ -7,7 +7,7 @@ import {
   type DeviceEntry,
   type LogoutClient,
 } from '../bulk/index.js';
-import { ReportLayout } from '../cli/report.js';
+import { ReportLayout } from '../bulk/report-layout.js';
 import type { Logger } from '../logger.js';
 
 /** One row of input: its line, the device as written, and the row's other columns. */

@@ -54,3 +54,19 @@ export function isBulkResultHandlerError(value: unknown): value is BulkResultHan
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** An input (a device CSV) that cannot be used as it is: nothing of it was sent. */
+export class BulkInputError extends BulkError {
+  override name = 'BulkInputError';
+  /** The file or source the input came from, as the caller named it. */
+  readonly source: string;
+
+  constructor(source: string, message: string) {
+    super('BULK_INPUT', message);
+    this.source = source;
+  }
+}
+
+export function isBulkInputError(value: unknown): value is BulkInputError {
+  return value instanceof BulkInputError;
+}

@@ -5,7 +5,7 @@ import { withClient } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { alignColumns, plural } from './format.js';
 import { isProblem, lookupText, WHO_CHUNK } from './lookups.js';
-import type { ReportFields } from './report.js';
+import type { ReportFields } from '../bulk/report-layout.js';
 
 /** What a run would do, from one deviceUserQuery per 50 devices; nothing is logged out. */
 export async function dryRun(run: BulkRun): Promise<number> {

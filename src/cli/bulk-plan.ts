@@ -1,7 +1,8 @@
 import { checkDevices, type AcceptedDevice, type DeviceProblem } from '../bulk/index.js';
-import { readDeviceCsv, readInput } from './device-csv.js';
+import { readDeviceCsv } from '../bulk/device-csv.js';
+import { readInput } from './read-input.js';
 import type { CliIo } from './io.js';
-import { ReportLayout } from './report.js';
+import { ReportLayout } from '../bulk/report-layout.js';
 import { readResumeReport, type ResumeState } from './resume.js';
 
 /** A line of the input that is not sent, and why. */

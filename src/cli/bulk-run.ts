@@ -4,7 +4,8 @@ import { skippedJson, unsentLines, type BulkPlan, type InputRow } from './bulk-p
 import { withClient, type CommandContext } from './context.js';
 import { alignColumns, exitFor, formatElapsed, plural, resultJson, shellWord } from './format.js';
 import { createProgress, ratePerSecond } from './progress.js';
-import type { ReportFields, ReportFile } from './report.js';
+import type { ReportFields } from '../bulk/report-layout.js';
+import type { ReportFile } from './report.js';
 
 /** One `bulk` command's work, once its input is read and its report open. */
 export interface BulkRun {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DONE_OUTCOMES } from '../bulk/index.js';
-import { readCsvRecords } from './csv-records.js';
+import { readCsvRecords } from '../bulk/csv-records.js';
 import { CliInputError } from './errors.js';
 
 export interface ResumeState {

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { isBulkError } from '../bulk/index.js';
+import { isBulkInputError } from '../bulk/errors.js';
 import { CliUsageError, isCliError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -46,6 +47,12 @@ function reportError(error: unknown, out: Output): number {
     if (error.exitCode === 0) return EXIT.ok;
     // Commander has printed its message and the usage hint already.
     out.document({ error: { code: 'CLI_USAGE', message: error.message, problems: [] } });
+    return EXIT.usage;
+  }
+  if (isBulkInputError(error)) {
+    // For scripts an unusable input file is one kind of error, wherever it was found.
+    out.error(error.message);
+    out.document({ error: { code: 'CLI_INPUT', message: error.message, problems: [] } });
     return EXIT.usage;
   }
   if (isCliError(error)) {

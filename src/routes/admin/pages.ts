@@ -10,8 +10,8 @@ import { confirmPage } from '../../admin/pages/confirm.js';
 import { homePage, type SearchKind, type SearchResult } from '../../admin/pages/home.js';
 import { jobPage } from '../../admin/pages/job.js';
 import { messagePage } from '../../admin/pages/message.js';
-import { isCliError } from '../../cli/errors.js';
-import { readDeviceCsv } from '../../cli/device-csv.js';
+import { isBulkInputError } from '../../bulk/errors.js';
+import { readDeviceCsv } from '../../bulk/device-csv.js';
 
 const CSV_LIMIT = '1mb';
 
@@ -189,7 +189,7 @@ function readJobInput(csv: string): JobInput | string {
   try {
     read = readDeviceCsv(csv, 'The CSV');
   } catch (error) {
-    if (isCliError(error)) return error.message;
+    if (isBulkInputError(error)) return error.message;
     throw error;
   }
   if (read.rows.length === 0 && read.problems.length === 0) {

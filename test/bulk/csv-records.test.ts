@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readCsvRecords } from '../../src/cli/csv-records.js';
+import { readCsvRecords } from '../../src/bulk/csv-records.js';
 
 describe('readCsvRecords', () => {
   it('reads records with the line each starts on, skipping blank lines', () => {

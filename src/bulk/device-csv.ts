@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { readCsvRecords, type CsvProblem, type CsvRecord } from './csv-records.js';
-import { CliInputError } from './errors.js';
-import type { CliIo } from './io.js';
+import { BulkInputError } from './errors.js';
 
 export interface DeviceCsv {
   /** The header as written. */
@@ -14,24 +12,6 @@ export interface DeviceCsv {
 }
 
 /**
- * The whole input: a file, or stdin for `-`. A floor's device list fits in memory.
- * TODO(perf): a list of hundreds of thousands of devices would want a streamed parse.
- */
-export async function readInput(path: string, io: CliIo): Promise<string> {
-  if (path === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin()) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'unreadable';
-    throw new CliInputError(path, `cannot read ${path} (${code})`);
-  }
-}
-
-/**
  * The device list of a CSV: the first line names the columns, one of them
  * `device` (any case); the other columns travel into the report.
  */
@@ -40,13 +20,13 @@ export function readDeviceCsv(text: string, source: string): DeviceCsv {
   const [header, ...data] = records;
   const headerProblem = problems.find((problem) => problem.line < (header?.line ?? Infinity));
   if (headerProblem !== undefined) {
-    throw new CliInputError(
+    throw new BulkInputError(
       source,
       `${source} line ${headerProblem.line} (the header) is malformed: ${headerProblem.message}`,
     );
   }
   if (header === undefined) {
-    throw new CliInputError(
+    throw new BulkInputError(
       source,
       `${source} is empty: expected a header line with a device column`,
     );
@@ -71,13 +51,13 @@ function findDeviceColumn(header: CsvRecord, source: string): number {
 
   const at = `${source} line ${header.line}`;
   if (index !== undefined) {
-    throw new CliInputError(source, `${at}: more than one device column; keep one`);
+    throw new BulkInputError(source, `${at}: more than one device column; keep one`);
   }
   const columns = header.values.map((name) => `'${name}'`).join(', ');
   const hint = /[;\t]/.test(header.values.join(''))
     ? ' (em-logout reads comma-separated files; this one looks separated by ; or tabs)'
     : '';
-  throw new CliInputError(
+  throw new BulkInputError(
     source,
     `${at}: no device column in the header (columns: ${columns})${hint}. ` +
       'The first line must name the columns, one of them device, e.g.:\n  device,desk\n  SEP001122334455,3.14',

@@ -1,0 +1,58 @@
+/**
+ * The columns of a bulk report, shared by the command line's report file and the
+ * admin API's report download.
+ */
+/** What the report adds after the input's own columns. */
+export const RESULT_COLUMNS = [
+  'device',
+  'outcome',
+  'em_code',
+  'message',
+  'attempts',
+  'duration_ms',
+] as const;
+
+export interface ReportFields {
+  readonly device: string;
+  readonly outcome: string;
+  readonly emCode?: number | undefined;
+  readonly message: string;
+  readonly attempts?: number | undefined;
+  readonly durationMs?: number | undefined;
+}
+
+/**
+ * The report's columns: the input's, then RESULT_COLUMNS. The input's own device
+ * column is left out (the report's `device` holds its canonical form), and an
+ * input column named like a result column is kept as `input_<name>`, so that no
+ * two columns share a name.
+ */
+export class ReportLayout {
+  readonly header: readonly string[];
+  readonly #deviceIndex: number;
+
+  constructor(inputHeader: readonly string[], deviceIndex: number) {
+    const taken = new Set<string>(RESULT_COLUMNS);
+    const inputColumns = inputHeader
+      .filter((_, index) => index !== deviceIndex)
+      .map((name) => (taken.has(name.trim().toLowerCase()) ? `input_${name.trim()}` : name));
+    this.header = [...inputColumns, ...RESULT_COLUMNS];
+    this.#deviceIndex = deviceIndex;
+  }
+
+  /** `input` undefined for a line that could not be read as a record. */
+  row(input: readonly string[] | undefined, fields: ReportFields): string[] {
+    const width = this.header.length - RESULT_COLUMNS.length;
+    const kept = input?.filter((_, index) => index !== this.#deviceIndex) ?? [];
+    const padded = Array.from({ length: width }, (_, index) => kept[index] ?? '');
+    return [
+      ...padded,
+      fields.device,
+      fields.outcome,
+      fields.emCode === undefined ? '' : String(fields.emCode),
+      fields.message,
+      fields.attempts === undefined ? '' : String(fields.attempts),
+      fields.durationMs === undefined ? '' : String(fields.durationMs),
+    ];
+  }
+}
