@@ -363,11 +363,18 @@ export class EmClient {
     return (which === 'request' ? first.requestUrl : first.queryUrl).href;
   }
 
+  /**
+   * The map keeps insertion order, and a device is re-inserted when remembered
+   * again, so the oldest entries come first: forgetting stops at the first one
+   * still fresh, and each press costs only what it forgets.
+   */
   #remember(key: string): void {
     const now = this.#now();
+    this.#recentLogouts.delete(key);
     this.#recentLogouts.set(key, now);
     for (const [device, at] of this.#recentLogouts) {
-      if (now - at > this.#rememberMs) this.#recentLogouts.delete(device);
+      if (now - at <= this.#rememberMs) break;
+      this.#recentLogouts.delete(device);
     }
   }
 
