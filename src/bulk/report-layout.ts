@@ -1,3 +1,5 @@
+import type { BulkResult } from './result.js';
+
 /**
  * The columns of a bulk report, shared by the command line's report file and the
  * admin API's report download.
@@ -55,4 +57,16 @@ export class ReportLayout {
       fields.durationMs === undefined ? '' : String(fields.durationMs),
     ];
   }
+}
+
+/** The result columns of one device's outcome, as both reports write them. */
+export function reportFieldsOf(result: BulkResult): ReportFields {
+  return {
+    device: result.device,
+    outcome: result.outcome,
+    emCode: result.emCode,
+    message: result.message,
+    attempts: result.attempts,
+    durationMs: result.durationMs,
+  };
 }

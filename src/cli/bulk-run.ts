@@ -4,7 +4,7 @@ import { skippedJson, unsentLines, type BulkPlan, type InputRow } from './bulk-p
 import { withClient, type CommandContext } from './context.js';
 import { alignColumns, exitFor, formatElapsed, plural, resultJson, shellWord } from './format.js';
 import { createProgress, ratePerSecond } from './progress.js';
-import type { ReportFields } from '../bulk/report-layout.js';
+import { reportFieldsOf } from '../bulk/report-layout.js';
 import type { ReportFile } from './report.js';
 
 /** One `bulk` command's work, once its input is read and its report open. */
@@ -33,7 +33,7 @@ export async function logOut(run: BulkRun, showProgress: boolean): Promise<numbe
       maxConcurrency: settings.maxConcurrency,
       signal: context.io.signal,
       onResult: (result, status) => {
-        report?.write(plan.layout.row(result.item.data, fieldsOf(result)));
+        report?.write(plan.layout.row(result.item.data, reportFieldsOf(result)));
         results.push(result);
         progress.update(status.done, status);
       },
@@ -107,17 +107,6 @@ function printSummary(
   );
   if (report !== undefined)
     context.out.line(`Continue with: ${resumeCommand(run.file, report.path)}`);
-}
-
-function fieldsOf(result: BulkResult): ReportFields {
-  return {
-    device: result.device,
-    outcome: result.outcome,
-    emCode: result.emCode,
-    message: result.message,
-    attempts: result.attempts,
-    durationMs: result.durationMs,
-  };
 }
 
 function resumeCommand(file: string, reportPath: string): string {
