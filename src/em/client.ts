@@ -275,7 +275,7 @@ export class EmClient {
     let node: string | undefined;
     // What the last retry was for. When the deadline cuts a retry short, that
     // busy answer or reset is the outcome, not a timeout that retrying caused.
-    let retried: { answer: T } | { failure: EmFailure; node: string | undefined } | undefined;
+    let retried: { answer: T } | { failure: EmFailure } | undefined;
     for (;;) {
       attempts += 1;
       const attemptAt = this.#now();
@@ -304,8 +304,7 @@ export class EmClient {
         retried = { answer: result.answer };
       } catch (error) {
         if (signal.aborted && retried !== undefined) {
-          if ('failure' in retried && retried.node !== undefined)
-            this.#breaker.failure(retried.node);
+          // The attempt the deadline cut short was counted by the exchange (a timeout).
           report({ node: nodeOf(error), result: 'timeout', emCode: undefined, willRetry: false });
           const meta = { node, attempts, durationMs: this.#now() - startedAt };
           if ('answer' in retried) return { ok: true, answer: retried.answer, meta };
@@ -328,7 +327,7 @@ export class EmClient {
           if (retryable && failedNode !== undefined) this.#breaker.failure(failedNode);
           return { ok: false, failure, node, attempts, durationMs: this.#now() - startedAt };
         }
-        retried = { failure, node: nodeOf(error) };
+        retried = { failure };
       }
     }
   }

@@ -63,6 +63,6 @@ describe('graceful shutdown', function () {
     const afterStop = messages
       .slice(messages.indexOf('stopping') + 1)
       .filter((msg) => msg !== 'em attempt');
-    assert.deepEqual(afterStop, ['logged out', 'request'], started.lines.join('\n'));
+    assert.deepEqual(afterStop, ['logged out', 'request', 'stopped'], started.lines.join('\n'));
   });
 });
