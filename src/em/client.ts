@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   findDevice,
   readActionAnswer,
@@ -6,98 +6,44 @@ import {
   readUserDevicesAnswer,
   type ActionAnswer,
   type EmFailureAnswer,
-  type DeviceUser,
 } from './answers.js';
 import type { AttemptEvent, EmOperation } from './attempt-event.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { CircuitBreaker, type CircuitState } from './breaker.js';
 import type { AppCredentials } from './credentials.js';
+import {
+  checkOptions,
+  CLIENT_DEFAULTS,
+  createDispatcher,
+  type EmClientOptions,
+} from './client-options.js';
+import {
+  pickMeta,
+  type ActionOutcome,
+  type DeviceUserOutcome,
+  type DeviceUsersOutcome,
+  type LogoutOutcome,
+  type Outcome,
+  type UserDevicesOutcome,
+} from './outcome.js';
 import type { EmEndpoint } from './endpoint.js';
 import { EM_CODE_BUSY, EM_CODE_NOBODY_LOGGED_IN } from './error-codes.js';
 import { EmNetworkError, EmTimeoutError } from './errors/index.js';
 import { exchange, type ExchangeOptions } from './exchange.js';
 import { emAnswerFailure, errorFailure, type EmFailure } from './failure.js';
 import { ConcurrencyLimiter } from './limiter.js';
+import { RecentLogouts } from './recent-logouts.js';
 import { secretScrubber } from './scrub.js';
 import * as requests from './request-xml.js';
 import type { XmlNode } from './xml-reader.js';
 
-export interface EmClientOptions {
-  readonly endpoints: readonly EmEndpoint[];
-  readonly credentials: AppCredentials;
-  /** Deadline of one whole operation, retries and queueing included. */
-  readonly timeoutMs?: number;
-  /** EM requests in flight at once, process-wide (CUCM's own default is 5). */
-  readonly maxConcurrency?: number;
-  /** Largest answer read before it is called unreadable. */
-  readonly maxAnswerBytes?: number;
-  /** How long a logout we did is remembered, so that a second press shows it again. */
-  readonly rememberLogoutMs?: number;
-  readonly retry?: {
-    readonly baseMs?: number;
-    readonly capMs?: number;
-    readonly random?: () => number;
-  };
-  /**
-   * Default true. False hands CUCM's code 26 back at once, as a failure, to a caller
-   * that paces itself (the bulk engine): a retry sleeping here would hold that
-   * caller's slot while CUCM sits idle, and hide the throttle signal it adapts to.
-   */
-  readonly retryBusy?: boolean;
-  /** TLS and connection settings for the EM nodes; ignored when `dispatcher` is given. */
-  readonly tls?: { readonly ca?: string | Buffer; readonly rejectUnauthorized?: boolean };
-  readonly dispatcher?: Dispatcher;
-  readonly now?: () => number;
-  /** Network failures in a row that open a node's circuit (0 turns it off), and for how long. */
-  readonly breaker?: { readonly threshold?: number; readonly cooldownMs?: number };
-  /** Called after every attempt, for logs and metrics; it must not throw. */
-  readonly onAttempt?: (event: AttemptEvent) => void;
-}
-
-interface Outcome {
-  readonly node: string | undefined;
-  readonly attempts: number;
-  readonly durationMs: number;
-}
-
-export type LogoutOutcome = Outcome &
-  (
-    | { readonly ok: true; readonly repeated: boolean }
-    | { readonly ok: false; readonly failure: EmFailure }
-  );
-
-export type DeviceUsersOutcome = Outcome &
-  (
-    | { readonly ok: true; readonly devices: readonly DeviceUser[] }
-    | { readonly ok: false; readonly failure: EmFailure }
-  );
-
-export type DeviceUserOutcome = Outcome &
-  (
-    | { readonly ok: true; readonly device: DeviceUser }
-    | { readonly ok: false; readonly failure: EmFailure }
-  );
-
-export type UserDevicesOutcome = Outcome &
-  (
-    | {
-        readonly ok: true;
-        readonly state: 'logged-in' | 'nobody' | 'unknown-user';
-        readonly deviceNames: readonly string[];
-      }
-    | { readonly ok: false; readonly failure: EmFailure }
-  );
-
-const DEFAULTS = {
-  timeoutMs: 5000,
-  maxConcurrency: 5,
-  maxAnswerBytes: 256 * 1024,
-  rememberLogoutMs: 60_000,
-  retryBaseMs: 100,
-  retryCapMs: 1000,
-  breakerThreshold: 5,
-  breakerCooldownMs: 30_000,
-};
+export type { EmClientOptions } from './client-options.js';
+export type {
+  DeviceUserOutcome,
+  DeviceUsersOutcome,
+  LogoutOutcome,
+  UserDevicesOutcome,
+} from './outcome.js';
 
 /**
  * The EM API as this service uses it: one object per cluster, sharing one
@@ -109,7 +55,7 @@ export class EmClient {
   readonly #credentials: AppCredentials;
   readonly #timeoutMs: number;
   readonly #maxAnswerBytes: number;
-  readonly #rememberMs: number;
+  readonly #recent: RecentLogouts;
   readonly #retry: { baseMs: number; capMs: number; random?: () => number };
   readonly #retryBusy: boolean;
   readonly #limiter: ConcurrencyLimiter;
@@ -120,33 +66,35 @@ export class EmClient {
   readonly #breaker: CircuitBreaker;
   readonly #onAttempt: ((event: AttemptEvent) => void) | undefined;
   readonly #inFlight = new Map<string, Promise<LogoutOutcome>>();
-  readonly #recentLogouts = new Map<string, number>();
 
   constructor(options: EmClientOptions) {
     checkOptions(options);
     this.#endpoints = options.endpoints;
     this.#credentials = options.credentials;
     this.#scrub = secretScrubber(options.credentials.appCertificate);
-    this.#timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
-    this.#maxAnswerBytes = options.maxAnswerBytes ?? DEFAULTS.maxAnswerBytes;
-    this.#rememberMs = options.rememberLogoutMs ?? DEFAULTS.rememberLogoutMs;
+    this.#timeoutMs = options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs;
+    this.#maxAnswerBytes = options.maxAnswerBytes ?? CLIENT_DEFAULTS.maxAnswerBytes;
     this.#retry = {
-      baseMs: options.retry?.baseMs ?? DEFAULTS.retryBaseMs,
-      capMs: options.retry?.capMs ?? DEFAULTS.retryCapMs,
+      baseMs: options.retry?.baseMs ?? CLIENT_DEFAULTS.retryBaseMs,
+      capMs: options.retry?.capMs ?? CLIENT_DEFAULTS.retryCapMs,
       ...(options.retry?.random === undefined ? {} : { random: options.retry.random }),
     };
     this.#retryBusy = options.retryBusy ?? true;
-    const concurrency = options.maxConcurrency ?? DEFAULTS.maxConcurrency;
+    const concurrency = options.maxConcurrency ?? CLIENT_DEFAULTS.maxConcurrency;
     this.#limiter = new ConcurrencyLimiter(concurrency);
     this.#ownsDispatcher = options.dispatcher === undefined;
     this.#dispatcher = options.dispatcher ?? createDispatcher(concurrency, options.tls);
     this.#now = options.now ?? Date.now;
     this.#breaker = new CircuitBreaker({
-      threshold: options.breaker?.threshold ?? DEFAULTS.breakerThreshold,
-      cooldownMs: options.breaker?.cooldownMs ?? DEFAULTS.breakerCooldownMs,
+      threshold: options.breaker?.threshold ?? CLIENT_DEFAULTS.breakerThreshold,
+      cooldownMs: options.breaker?.cooldownMs ?? CLIENT_DEFAULTS.breakerCooldownMs,
       now: this.#now,
     });
     this.#onAttempt = options.onAttempt;
+    this.#recent = new RecentLogouts(
+      options.rememberLogoutMs ?? CLIENT_DEFAULTS.rememberLogoutMs,
+      this.#now,
+    );
   }
 
   /** Each node's circuit: 'open' means it is skipped for now. */
@@ -181,10 +129,10 @@ export class EmClient {
     const xml = requests.logoutRequest(this.#credentials, deviceName);
     const outcome = await this.#action('logout', xml);
     if (outcome.ok) {
-      this.#remember(key);
+      this.#recent.remember(key);
       return { ...outcome, repeated: false };
     }
-    if (outcome.failure.emCode === EM_CODE_NOBODY_LOGGED_IN && this.#recentlyLoggedOut(key)) {
+    if (outcome.failure.emCode === EM_CODE_NOBODY_LOGGED_IN && this.#recent.has(key)) {
       return {
         node: outcome.node,
         attempts: outcome.attempts,
@@ -196,13 +144,11 @@ export class EmClient {
     return outcome;
   }
 
-  async logoutAll(): Promise<Outcome & ({ ok: true } | { ok: false; failure: EmFailure })> {
+  async logoutAll(): Promise<ActionOutcome> {
     return this.#action('logoutAll', requests.logoutAllRequest(this.#credentials));
   }
 
-  async login(
-    params: requests.LoginParams,
-  ): Promise<Outcome & ({ ok: true } | { ok: false; failure: EmFailure })> {
+  async login(params: requests.LoginParams): Promise<ActionOutcome> {
     return this.#action('login', requests.loginRequest(this.#credentials, params));
   }
 
@@ -238,10 +184,7 @@ export class EmClient {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  async #action(
-    operation: EmOperation,
-    xml: string,
-  ): Promise<Outcome & ({ ok: true } | { ok: false; failure: EmFailure })> {
+  async #action(operation: EmOperation, xml: string): Promise<ActionOutcome> {
     const run = await this.#run<ActionAnswer>(operation, xml, 'request', readActionAnswer);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure') {
@@ -360,60 +303,6 @@ export class EmClient {
     const first = this.#endpoints[0];
     if (first === undefined) return '';
     return (which === 'request' ? first.requestUrl : first.queryUrl).href;
-  }
-
-  /**
-   * The map keeps insertion order, and a device is re-inserted when remembered
-   * again, so the oldest entries come first: forgetting stops at the first one
-   * still fresh, and each press costs only what it forgets.
-   */
-  #remember(key: string): void {
-    const now = this.#now();
-    this.#recentLogouts.delete(key);
-    this.#recentLogouts.set(key, now);
-    for (const [device, at] of this.#recentLogouts) {
-      if (now - at <= this.#rememberMs) break;
-      this.#recentLogouts.delete(device);
-    }
-  }
-
-  #recentlyLoggedOut(key: string): boolean {
-    const at = this.#recentLogouts.get(key);
-    return at !== undefined && this.#now() - at <= this.#rememberMs;
-  }
-}
-
-function pickMeta(outcome: Outcome): Outcome {
-  return { node: outcome.node, attempts: outcome.attempts, durationMs: outcome.durationMs };
-}
-
-function createDispatcher(connections: number, tls: EmClientOptions['tls']): Dispatcher {
-  return new Agent({
-    connections,
-    keepAliveTimeout: 10_000,
-    connect: {
-      ...(tls?.ca === undefined ? {} : { ca: tls.ca }),
-      rejectUnauthorized: tls?.rejectUnauthorized ?? true,
-    },
-  });
-}
-
-/** Options are checked once, here, so that a wrong one fails loudly at start-up. */
-function checkOptions(options: EmClientOptions): void {
-  if (options.endpoints.length === 0) throw new RangeError('endpoints must not be empty');
-  const positive: [string, number | undefined][] = [
-    ['timeoutMs', options.timeoutMs],
-    ['maxConcurrency', options.maxConcurrency],
-    ['maxAnswerBytes', options.maxAnswerBytes],
-  ];
-  for (const [name, value] of positive) {
-    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-      throw new RangeError(`${name} must be a positive whole number, got ${value}`);
-    }
-  }
-  const rememberMs = options.rememberLogoutMs;
-  if (rememberMs !== undefined && !(Number.isInteger(rememberMs) && rememberMs >= 0)) {
-    throw new RangeError(`rememberLogoutMs must be a whole number of 0 or more, got ${rememberMs}`);
   }
 }
 
