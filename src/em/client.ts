@@ -56,6 +56,7 @@ export class EmClient {
   readonly #timeoutMs: number;
   readonly #maxAnswerBytes: number;
   readonly #recent: RecentLogouts;
+  readonly #logoutDocument: (deviceName: string) => string;
   readonly #retry: { baseMs: number; capMs: number; random?: () => number };
   readonly #retryBusy: boolean;
   readonly #limiter: ConcurrencyLimiter;
@@ -91,6 +92,7 @@ export class EmClient {
       now: this.#now,
     });
     this.#onAttempt = options.onAttempt;
+    this.#logoutDocument = requests.logoutTemplate(options.credentials);
     this.#recent = new RecentLogouts(
       options.rememberLogoutMs ?? CLIENT_DEFAULTS.rememberLogoutMs,
       this.#now,
@@ -126,7 +128,7 @@ export class EmClient {
   }
 
   async #logoutOnce(deviceName: string, key: string): Promise<LogoutOutcome> {
-    const xml = requests.logoutRequest(this.#credentials, deviceName);
+    const xml = this.#logoutDocument(deviceName);
     const outcome = await this.#action('logout', xml);
     if (outcome.ok) {
       this.#recent.remember(key);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { AppCredentials } from './credentials.js';
@@ -27,6 +28,25 @@ export function logoutRequest(credentials: AppCredentials, deviceName: string): 
   const doc = withAppInfo('request', credentials);
   doc.ele('logout').ele('deviceName').txt(deviceName);
   return finish(doc);
+}
+
+/**
+ * The logout document differs between presses only in the device name: it is
+ * built once with xmlbuilder2 around a unique slot, and each press puts its
+ * escaped name there (a hot path: one document per phone request).
+ */
+export function logoutTemplate(credentials: AppCredentials): (deviceName: string) => string {
+  const slot = `device-slot-${randomUUID()}`;
+  const [before, after, extra] = logoutRequest(credentials, slot).split(slot);
+  if (before === undefined || after === undefined || extra !== undefined) {
+    return (deviceName) => logoutRequest(credentials, deviceName);
+  }
+  return (deviceName) => before + escapeText(deviceName) + after;
+}
+
+/** Text content as xmlbuilder2 writes it: & < > escaped (a test holds the two equal). */
+function escapeText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 export interface LoginParams {

@@ -70,3 +70,14 @@ describe('the application password quoted back by CUCM', function () {
     }
   });
 });
+
+describe('the logout document template', function () {
+  it('writes exactly what xmlbuilder2 writes, for any device name', async function () {
+    const { logoutRequest, logoutTemplate } = await import('../../src/em/request-xml.js');
+    const credentials = { appId: 'em"proxy', appCertificate: SECRET };
+    const fill = logoutTemplate(credentials);
+    for (const device of ['SEP001122334455', 'a&b<c>d\re', `x'y"z`, 'device-slot-x', '']) {
+      assert.equal(fill(device), logoutRequest(credentials, device));
+    }
+  });
+});
