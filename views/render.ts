@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { create } from 'xmlbuilder2';
 import type { PhoneCharset, PhoneFamily } from '../src/phone/index.js';
 import { declaredEncoding, encodeBody, fitCharset } from './charset.js';
@@ -28,24 +29,84 @@ export interface RenderedScreen {
 
 export function renderScreen(screen: Screen, options: RenderOptions): RenderedScreen {
   const fit = (text: string, max: number) => clip(fitCharset(clean(text), options.charset), max);
-  const root = create({ version: '1.0', encoding: declaredEncoding(options.charset) }).ele(
-    'CiscoIPPhoneText',
-  );
-  root.ele('Title').txt(fit(screen.title, LIMITS.title));
-  if (screen.prompt !== undefined) root.ele('Prompt').txt(fit(screen.prompt, LIMITS.prompt));
-  root.ele('Text').txt(fit(screen.text, LIMITS.text));
-
-  for (const key of placeKeys(screen.softKeys, options.family)) {
-    const item = root.ele('SoftKeyItem');
-    item.ele('Name').txt(fit(key.label, LIMITS.softKeyName));
-    item.ele('URL').txt(checkedUrl(key.url));
-    item.ele('Position').txt(String(key.position));
+  const keys = placeKeys(screen.softKeys, options.family);
+  const values = [fit(screen.title, LIMITS.title)];
+  if (screen.prompt !== undefined) values.push(fit(screen.prompt, LIMITS.prompt));
+  values.push(fit(screen.text, LIMITS.text));
+  for (const key of keys) {
+    values.push(fit(key.label, LIMITS.softKeyName), checkedUrl(key.url), String(key.position));
   }
-  const xml = escapeQuotes(root.end({ prettyPrint: true }));
+  const template = templateFor(options.charset, screen.prompt !== undefined, keys.length);
   return {
-    body: encodeBody(`${xml}\n`, options.charset),
+    body: encodeBody(fill(template, values), options.charset),
     contentType: `text/xml; charset=${options.charset}`,
   };
+}
+
+/**
+ * A screen's document, written once per shape (charset, prompt or not, number of
+ * soft keys) by xmlbuilder2 with a unique slot where each value goes. Filling the
+ * slots with escaped values gives byte for byte what xmlbuilder2 would write for
+ * the screen (the screen tests hold it), without building a DOM per phone request.
+ */
+interface Template {
+  readonly parts: readonly string[];
+  readonly slots: readonly number[];
+}
+
+const SLOT = `slot${randomUUID().replaceAll('-', '')}n`;
+const templates = new Map<string, Template>();
+
+function templateFor(charset: PhoneCharset, hasPrompt: boolean, keyCount: number): Template {
+  const shape = `${charset}|${hasPrompt}|${keyCount}`;
+  let template = templates.get(shape);
+  if (template === undefined) {
+    template = buildTemplate(charset, hasPrompt, keyCount);
+    templates.set(shape, template);
+  }
+  return template;
+}
+
+function buildTemplate(charset: PhoneCharset, hasPrompt: boolean, keyCount: number): Template {
+  let next = 0;
+  const slot = () => `${SLOT}${next++}s`;
+  const root = create({ version: '1.0', encoding: declaredEncoding(charset) }).ele(
+    'CiscoIPPhoneText',
+  );
+  root.ele('Title').txt(slot());
+  if (hasPrompt) root.ele('Prompt').txt(slot());
+  root.ele('Text').txt(slot());
+  for (let key = 0; key < keyCount; key += 1) {
+    const item = root.ele('SoftKeyItem');
+    item.ele('Name').txt(slot());
+    item.ele('URL').txt(slot());
+    item.ele('Position').txt(slot());
+  }
+  const pieces = `${escapeQuotes(root.end({ prettyPrint: true }))}\n`.split(
+    new RegExp(`${SLOT}(\\d+)s`),
+  );
+  return {
+    parts: pieces.filter((_, index) => index % 2 === 0),
+    slots: pieces.filter((_, index) => index % 2 === 1).map(Number),
+  };
+}
+
+function fill(template: Template, values: readonly string[]): string {
+  let xml = template.parts[0] ?? '';
+  template.slots.forEach((slot, index) => {
+    xml += escapeText(values[slot] ?? '') + (template.parts[index + 1] ?? '');
+  });
+  return xml;
+}
+
+/** As xmlbuilder2 escapes text, then the two quotes that escapeQuotes adds. */
+function escapeText(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;');
 }
 
 function placeKeys(keys: readonly SoftKey[], family: PhoneFamily) {

@@ -8,15 +8,24 @@ import type { AppCredentials } from './credentials.js';
  * `p&ss<1+2%` reaches CUCM exactly; the form encoding happens in the transport.
  * No XML declaration: Cisco's documented requests carry none.
  */
+/**
+ * xmlbuilder2 leaves an `&` alone when it starts something that looks like an
+ * entity, so a password `p&amp;ss` would reach CUCM as `p&ss`. Escaping every `&`
+ * first makes it write each value exactly as given.
+ */
+function literal(text: string): string {
+  return text.replaceAll('&', '&amp;');
+}
+
 function withAppInfo(root: 'request' | 'query', credentials: AppCredentials): XMLBuilder {
   const doc = create().ele(root);
   doc
     .ele('appInfo')
     .ele('appID')
-    .txt(credentials.appId)
+    .txt(literal(credentials.appId))
     .up()
     .ele('appCertificate')
-    .txt(credentials.appCertificate);
+    .txt(literal(credentials.appCertificate));
   return doc;
 }
 
@@ -26,7 +35,7 @@ function finish(doc: XMLBuilder): string {
 
 export function logoutRequest(credentials: AppCredentials, deviceName: string): string {
   const doc = withAppInfo('request', credentials);
-  doc.ele('logout').ele('deviceName').txt(deviceName);
+  doc.ele('logout').ele('deviceName').txt(literal(deviceName));
   return finish(doc);
 }
 
@@ -60,13 +69,17 @@ export interface LoginParams {
 export function loginRequest(credentials: AppCredentials, params: LoginParams): string {
   const doc = withAppInfo('request', credentials);
   const login = doc.ele('login');
-  login.ele('deviceName').txt(params.deviceName);
-  login.ele('userID').txt(params.userId);
-  if (params.deviceProfile !== undefined) login.ele('deviceProfile').txt(params.deviceProfile);
+  login.ele('deviceName').txt(literal(params.deviceName));
+  login.ele('userID').txt(literal(params.userId));
+  if (params.deviceProfile !== undefined)
+    login.ele('deviceProfile').txt(literal(params.deviceProfile));
   if (params.exclusiveDuration === 'indefinite') {
     login.ele('exclusiveDuration').ele('indefinite');
   } else if (params.exclusiveDuration !== undefined) {
-    login.ele('exclusiveDuration').ele('time').txt(String(params.exclusiveDuration));
+    login
+      .ele('exclusiveDuration')
+      .ele('time')
+      .txt(literal(String(params.exclusiveDuration)));
   }
   return finish(doc);
 }
@@ -83,12 +96,12 @@ export function deviceUserQuery(
 ): string {
   const doc = withAppInfo('query', credentials);
   const query = doc.ele('deviceUserQuery');
-  for (const name of deviceNames) query.ele('deviceName').txt(name);
+  for (const name of deviceNames) query.ele('deviceName').txt(literal(name));
   return finish(doc);
 }
 
 export function userDevicesQuery(credentials: AppCredentials, userId: string): string {
   const doc = withAppInfo('query', credentials);
-  doc.ele('userDevicesQuery').ele('userID').txt(userId);
+  doc.ele('userDevicesQuery').ele('userID').txt(literal(userId));
   return finish(doc);
 }

@@ -81,3 +81,19 @@ describe('the logout document template', function () {
     }
   });
 });
+
+describe('values that look like XML entities', function () {
+  it('reach CUCM exactly as given, not decoded once more', async function () {
+    const { logoutRequest } = await import('../../src/em/request-xml.js');
+    const { readXml, child } = await import('../../src/em/xml-reader.js');
+    const password = 'p&amp;ss&lt;&#65;&foo;';
+    const parsed = readXml(
+      logoutRequest({ appId: 'em&amp;', appCertificate: password }, 'SEP1&amp;'),
+    );
+    assert.equal(parsed.ok, true);
+    if (!parsed.ok) return;
+    const appInfo = child(parsed.root, 'appInfo');
+    assert.equal(appInfo && child(appInfo, 'appCertificate')?.text, password);
+    assert.equal(appInfo && child(appInfo, 'appID')?.text, 'em&amp;');
+  });
+});
