@@ -65,10 +65,15 @@ describe('admin page and previewer in Chromium', function () {
     await page.waitForURL((url) => url.pathname === landing);
   }
 
+  /** Clicks something that loads a new page, and waits for that page: never reads the old one. */
+  async function follow(target: { click(): Promise<void> }) {
+    await Promise.all([page.waitForEvent('load'), target.click()]);
+  }
+
   async function lookUp(query: string, kind: 'device' | 'user' = 'device') {
     await page.getByLabel('Device name or user id').fill(query);
     await page.getByRole('radio', { name: kind }).check();
-    await page.getByRole('button', { name: 'Look up' }).click();
+    await follow(page.getByRole('button', { name: 'Look up' }));
   }
 
   it('refuses without the token: the sign-in form for the page, 401 JSON for the API', async function () {
@@ -102,14 +107,14 @@ describe('admin page and previewer in Chromium', function () {
       (await page.locator('#result p').textContent())?.replace(/\s+/g, ' ').trim(),
       'jdoe is logged in on SEP001122334455.',
     );
-    await page.getByRole('link', { name: 'Log jdoe out of SEP001122334455…' }).click();
+    await follow(page.getByRole('link', { name: 'Log jdoe out of SEP001122334455…' }));
     assert.equal(
       (await page.locator('main p').first().textContent())?.replace(/\s+/g, ' ').trim(),
       'Log jdoe out of SEP001122334455?',
     );
     assert.equal(simulator.state.loggedInUser('SEP001122334455'), 'jdoe');
 
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await follow(page.getByRole('button', { name: 'Log out' }));
     assert.equal(await page.getByRole('status').textContent(), 'SEP001122334455: logged out.');
     assert.equal(
       (await page.locator('#result p').textContent())?.replace(/\s+/g, ' ').trim(),
@@ -196,12 +201,14 @@ describe('admin page and previewer in Chromium', function () {
   it('previews a screen at the model size and presses its soft keys', async function () {
     await start();
     await signIn();
-    await page.getByRole('link', { name: 'Previewer' }).click();
+    await follow(page.getByRole('link', { name: 'Previewer' }));
     await page.getByLabel('Phone model').selectOption('CP-7942G');
     await page.getByLabel('Path of this service').fill('/logout?device=SEP001122334455');
-    await page.getByRole('button', { name: 'Show' }).click();
+    // Measure the page the form leads to, not the one it leaves.
+    await follow(page.getByRole('button', { name: 'Show' }));
 
     const display = page.getByRole('group', { name: 'CP-7942G display' });
+    await display.locator('.title').waitFor();
     const box = await display.boundingBox();
     assert.deepEqual({ width: box?.width, height: box?.height }, { width: 298, height: 144 });
     assert.equal(await display.locator('.title').textContent(), 'Extension Mobility (demo)');
@@ -219,7 +226,7 @@ describe('admin page and previewer in Chromium', function () {
     );
     assert.equal(simulator.state.loggedInUser('SEP001122334455'), 'jdoe');
 
-    await page.getByRole('link', { name: '1: Log out' }).click();
+    await follow(page.getByRole('link', { name: '1: Log out' }));
     assert.match((await display.locator('.text').textContent()) ?? '', /^You are logged out\./);
     assert.equal(simulator.state.loggedInUser('SEP001122334455'), undefined);
   });
