@@ -21,7 +21,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service: 'em-logout' },
   };
-  return destination === undefined ? pino(options) : pino(options, destination);
+  // Synchronous stdout: lines keep their order and none is lost when the process
+  // exits right after a shutdown; the service logs a few lines per request.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 export type { Logger };
