@@ -38,13 +38,14 @@ export function createApp(parts: AppParts): Express {
   app.set('trust proxy', config.phone.trustProxy);
   app.use(requestLog(logger));
 
-  app.use(opsRoutes({ metrics, readiness }));
+  // Phone routes first: they are the hot path, and no other route shares their paths.
   const viewOptions = { demo: config.demo, publicUrl: config.publicUrl };
   const guards = phoneGuards({ ...viewOptions, settings: config.phone, logger });
   if (guards.length > 0) app.use('/logout', guards);
   app.use(
     phoneRoutes({ ...viewOptions, em, logger, metrics, logoutConfirm: config.logoutConfirm }),
   );
+  app.use(opsRoutes({ metrics, readiness }));
 
   if (config.adminToken !== undefined) {
     app.use(adminSurface({ ...viewOptions, token: config.adminToken, em, logger, app }));
