@@ -106,11 +106,10 @@ describe('simulator throttle (Maximum Concurrent Requests)', () => {
     sim = await startSimulator({ latencyMs: 60_000 });
     const held = postXml(sim.url, logoutXml('SEP001122334455'));
     await untilInFlight(sim, 1);
-    const started = Date.now();
 
+    // A close that waited for the 60 s latency would outlast mocha's 10 s timeout.
     await sim.close();
 
-    assert.ok(Date.now() - started < 1000, 'close() waited for the simulated latency');
     await assert.rejects(held);
     assert.equal(sim.state.loggedInUser('SEP001122334455'), 'jdoe');
   });
