@@ -480,7 +480,8 @@ describe('runLogoutAction', () => {
           { Branch: 'Failure', ErrorCode: 0, ErrorMessage: null },
         );
         assert.deepEqual(result.failure, failure(url));
-        assert.ok(elapsed < timeoutMs + 500, `took ${elapsed} ms`);
+        // A hang check, not a speed target.
+        assert.ok(elapsed < timeoutMs + 2000, `took ${elapsed} ms`);
         if (upstream !== undefined) assert.ok(upstream.requests.length >= 1);
       });
     }
@@ -545,7 +546,8 @@ describe('runLogoutAction', () => {
       // Default backoff: waits of 50-100 ms then 100-200 ms leave room for a third try.
       assert.ok(result.attempts >= 3, `attempts: ${result.attempts}`);
       assert.ok(upstream.requests.length >= 3, `requests: ${upstream.requests.length}`);
-      assert.ok(elapsed < 400 + 300, `took ${elapsed} ms`);
+      // A hang check, not a speed target.
+      assert.ok(elapsed < 400 + 2000, `took ${elapsed} ms`);
     });
 
     it('code 26 then a hang until the deadline is still Failure 26, not a timeout', async () => {
