@@ -1,9 +1,8 @@
 import type { BulkResult } from './result.js';
 
-/**
- * The columns of a bulk report, shared by the command line's report file and the
- * admin API's report download.
- */
+// The columns of a bulk report, shared by the command line's report file and the
+// admin API's report download.
+
 /** What the report adds after the input's own columns. */
 export const RESULT_COLUMNS = [
   'device',
@@ -37,7 +36,8 @@ export class ReportLayout {
     const taken = new Set<string>(RESULT_COLUMNS);
     const inputColumns = inputHeader
       .filter((_, index) => index !== deviceIndex)
-      .map((name) => (taken.has(name.trim().toLowerCase()) ? `input_${name.trim()}` : name));
+      .map((name) => (taken.has(name.trim().toLowerCase()) ? `input_${name.trim()}` : name))
+      .map(inert);
     this.header = [...inputColumns, ...RESULT_COLUMNS];
     this.#deviceIndex = deviceIndex;
   }
@@ -46,13 +46,13 @@ export class ReportLayout {
   row(input: readonly string[] | undefined, fields: ReportFields): string[] {
     const width = this.header.length - RESULT_COLUMNS.length;
     const kept = input?.filter((_, index) => index !== this.#deviceIndex) ?? [];
-    const padded = Array.from({ length: width }, (_, index) => kept[index] ?? '');
+    const padded = Array.from({ length: width }, (_, index) => inert(kept[index] ?? ''));
     return [
       ...padded,
       fields.device,
       fields.outcome,
       fields.emCode === undefined ? '' : String(fields.emCode),
-      fields.message,
+      inert(fields.message),
       fields.attempts === undefined ? '' : String(fields.attempts),
       fields.durationMs === undefined ? '' : String(fields.durationMs),
     ];
@@ -69,4 +69,13 @@ export function reportFieldsOf(result: BulkResult): ReportFields {
     attempts: result.attempts,
     durationMs: result.durationMs,
   };
+}
+
+/**
+ * Reports are opened in spreadsheets: a cell that starts like a formula (`=`, `+`,
+ * `-`, `@`, tab, CR) would run as one. Such cells from the input or from CUCM get a
+ * leading `'`, which spreadsheets show as text.
+ */
+export function inert(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }

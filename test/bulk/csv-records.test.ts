@@ -64,3 +64,38 @@ describe('readCsvRecords', () => {
     });
   });
 });
+
+describe('report cells a spreadsheet would run', function () {
+  it('start with a quote when they look like a formula, from the input or from CUCM', async function () {
+    const { ReportLayout } = await import('../../src/bulk/report-layout.js');
+    const layout = new ReportLayout(['=HEADER()', 'device', 'desk'], 1);
+    assert.deepEqual(layout.header, [
+      "'=HEADER()",
+      'desk',
+      'device',
+      'outcome',
+      'em_code',
+      'message',
+      'attempts',
+      'duration_ms',
+    ]);
+    const row = layout.row(['=cmd|calc', 'SEP001122334455', '@SUM(A1)'], {
+      device: 'SEP001122334455',
+      outcome: 'failed',
+      emCode: 0,
+      message: '-1 is not a code',
+      attempts: 1,
+      durationMs: 5,
+    });
+    assert.deepEqual(row, [
+      "'=cmd|calc",
+      "'@SUM(A1)",
+      'SEP001122334455',
+      'failed',
+      '0',
+      "'-1 is not a code",
+      '1',
+      '5',
+    ]);
+  });
+});
