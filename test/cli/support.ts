@@ -1,6 +1,4 @@
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -95,14 +93,4 @@ export function maskTimes(text: string): string {
   return text.replace(/in \d+(\.\d)? s \(\d+\.\d\/s\)/g, 'in <t> s (<r>/s)');
 }
 
-/** A loopback port that was just opened and closed again: connecting is refused. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve, reject) => {
-    server.close((error) => (error === undefined ? resolve() : reject(error)));
-  });
-  return port;
-}
+export { closedPort } from '../support/ports.js';

@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { EmClient, resolveEndpoint, type EmClientOptions } from '../../src/em/index.js';
 import {
   startUpstream,
@@ -61,17 +59,7 @@ export class Opened {
   }
 }
 
-/** A port on 127.0.0.1 that was just opened and closed again: connecting is refused. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve, reject) => {
-    server.close((error) => (error === undefined ? resolve() : reject(error)));
-  });
-  return port;
-}
+export { closedPort } from '../support/ports.js';
 
 /** Drops the one value that changes between runs, so that an outcome compares exactly. */
 export function withoutDuration(outcome: { readonly durationMs: number }): Record<string, unknown> {

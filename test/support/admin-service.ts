@@ -1,11 +1,9 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { createApp } from '../../src/app.js';
-import { EmClient, resolveEndpoint, type EmClientOptions } from '../../src/em/index.js';
-import { createLogger } from '../../src/logger.js';
-import type { LogLine } from './service.js';
+import type { EmClient, EmClientOptions } from '../../src/em/index.js';
+import { memoryLogger, testClient, type LogLine } from './service.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -34,20 +32,8 @@ export interface AdminServiceOptions {
  * interface, as supertest would when handed the app itself).
  */
 export async function startAdminService(options: AdminServiceOptions): Promise<AdminService> {
-  const logs: LogLine[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      logs.push(JSON.parse(chunk.toString('utf8')) as LogLine);
-      callback();
-    },
-  });
-  const em = new EmClient({
-    endpoints: [resolveEndpoint({ callManagerHost: options.hostPort })],
-    credentials: { appId: 'emlogout', appCertificate: 'demo-secret' },
-    timeoutMs: 2000,
-    retry: { baseMs: 5, capMs: 20 },
-    ...options.client,
-  });
+  const { logs, logger } = memoryLogger();
+  const em = testClient(options.hostPort, options.client);
   const app = createApp({
     config: {
       demo: options.demo ?? false,
@@ -61,7 +47,7 @@ export async function startAdminService(options: AdminServiceOptions): Promise<A
       adminToken: 'token' in options ? options.token : ADMIN_TOKEN,
     },
     em,
-    logger: createLogger('debug', stream),
+    logger,
   });
   const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { createApp } from '../../src/app.js';
 import type { PhoneGuardSettings } from '../../src/config.js';
 import { EmClient, resolveEndpoint, type EmClientOptions } from '../../src/em/index.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createOps, type ServiceMetrics } from '../../src/ops/index.js';
 
 export interface LogLine {
@@ -28,8 +28,8 @@ export interface TestServiceOptions {
   readonly phone?: Partial<PhoneGuardSettings>;
 }
 
-/** The real app, with a real EM client aimed at a local fake or simulator, logging to memory. */
-export function testService(options: TestServiceOptions): TestService {
+/** A debug logger whose lines are parsed into `logs`, for tests to read. */
+export function memoryLogger(): { logs: LogLine[]; logger: Logger } {
   const logs: LogLine[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -37,16 +37,25 @@ export function testService(options: TestServiceOptions): TestService {
       callback();
     },
   });
-  const logger = createLogger('debug', stream);
-  const ops = createOps(logger);
-  const em = new EmClient({
-    onAttempt: ops.onAttempt,
-    endpoints: [resolveEndpoint({ callManagerHost: options.hostPort })],
+  return { logs, logger: createLogger('debug', stream) };
+}
+
+/** A real EM client aimed at a local fake or simulator, with short waits for tests. */
+export function testClient(hostPort: string, options: Partial<EmClientOptions> = {}): EmClient {
+  return new EmClient({
+    endpoints: [resolveEndpoint({ callManagerHost: hostPort })],
     credentials: { appId: 'emlogout', appCertificate: 'demo-secret' },
     timeoutMs: 2000,
     retry: { baseMs: 5, capMs: 20 },
-    ...options.client,
+    ...options,
   });
+}
+
+/** The real app, with a real EM client aimed at a local fake or simulator, logging to memory. */
+export function testService(options: TestServiceOptions): TestService {
+  const { logs, logger } = memoryLogger();
+  const ops = createOps(logger);
+  const em = testClient(options.hostPort, { onAttempt: ops.onAttempt, ...options.client });
   const app = createApp({
     config: {
       demo: options.demo ?? false,
