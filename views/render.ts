@@ -92,15 +92,19 @@ function buildTemplate(charset: PhoneCharset, hasPrompt: boolean, keyCount: numb
 }
 
 function fill(template: Template, values: readonly string[]): string {
-  let xml = template.parts[0] ?? '';
-  template.slots.forEach((slot, index) => {
-    xml += escapeText(values[slot] ?? '') + (template.parts[index + 1] ?? '');
-  });
+  const { parts, slots } = template;
+  let xml = parts[0] ?? '';
+  for (let index = 0; index < slots.length; index += 1) {
+    xml += escapeText(values[slots[index]!] ?? '') + (parts[index + 1] ?? '');
+  }
   return xml;
 }
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 /** As xmlbuilder2 escapes text, then the two quotes that escapeQuotes adds. */
 function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -129,6 +133,7 @@ function escapeQuotes(xml: string): string {
  * direction overrides in a user id could make "Log out X?" read as something else.
  */
 function clean(text: string): string {
+  if (!MAY_NEED_CLEANING.test(text)) return text;
   return text.replace(CONTROL, '').replace(/\p{Cs}/gu, '');
 }
 
@@ -136,7 +141,14 @@ const CONTROL =
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/g;
 
+/** CONTROL, and any surrogate code unit: most text has none, and is returned as it is. */
+const MAY_NEED_CLEANING =
+  // eslint-disable-next-line no-control-regex -- see CONTROL
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 function clip(text: string, max: number): string {
+  // Never more characters than UTF-16 units: a short string needs no counting.
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 3).join('')}...`;
 }

@@ -1,4 +1,4 @@
-import type { LogoutOutcome } from '../em/index.js';
+import type { EmCall, LogoutOutcome } from '../em/index.js';
 import { EM_CODE_NOBODY } from '../bulk/index.js';
 import type { AdminContext } from './context.js';
 import type { JobInput, JobView } from './jobs.js';
@@ -21,8 +21,9 @@ export async function logOutDevice(
   context: AdminContext,
   device: string,
   source: ActionSource,
+  call: EmCall = {},
 ): Promise<LogoutVerdict> {
-  const outcome = await context.em.logout(device);
+  const outcome = await context.em.logout(device, call);
   const verdict = verdictOf(outcome);
   context.logger.info(
     {

@@ -13,4 +13,12 @@ export interface AttemptEvent {
   readonly emCode: number | undefined;
   /** Whether the client will try again (code 26 or a reset, with time left). */
   readonly willRetry: boolean;
+  /** The caller's id for the request this operation serves, when it gave one. */
+  readonly requestId?: string;
+}
+
+/** What a caller may say about one operation. */
+export interface EmCall {
+  /** Echoed in the operation's attempt events, so that logs tie them to the caller's request. */
+  readonly requestId?: string;
 }

@@ -7,7 +7,7 @@ import {
   type ActionAnswer,
   type EmFailureAnswer,
 } from './answers.js';
-import type { AttemptEvent, EmOperation } from './attempt-event.js';
+import type { AttemptEvent, EmCall, EmOperation } from './attempt-event.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { CircuitBreaker, type CircuitState } from './breaker.js';
 import type { AppCredentials } from './credentials.js';
@@ -29,6 +29,7 @@ import {
 import type { EmEndpoint } from './endpoint.js';
 import { EM_CODE_BUSY, EM_CODE_NOBODY_LOGGED_IN } from './error-codes.js';
 import { EmNetworkError, EmTimeoutError } from './errors/index.js';
+import { startDeadline, type Deadline } from './deadline.js';
 import { exchange, type ExchangeOptions } from './exchange.js';
 import { emAnswerFailure, errorFailure, type EmFailure } from './failure.js';
 import { ConcurrencyLimiter } from './limiter.js';
@@ -117,19 +118,21 @@ export class EmClient {
    * in flight share it; a press soon after our own successful logout of it reports
    * that success again instead of CUCM's "no user logged in".
    */
-  logout(deviceName: string): Promise<LogoutOutcome> {
+  logout(deviceName: string, call: EmCall = {}): Promise<LogoutOutcome> {
     const key = deviceName.toUpperCase();
     const running = this.#inFlight.get(key);
     if (running !== undefined) return running;
 
-    const started = this.#logoutOnce(deviceName, key).finally(() => this.#inFlight.delete(key));
+    const started = this.#logoutOnce(deviceName, key, call).finally(() =>
+      this.#inFlight.delete(key),
+    );
     this.#inFlight.set(key, started);
     return started;
   }
 
-  async #logoutOnce(deviceName: string, key: string): Promise<LogoutOutcome> {
+  async #logoutOnce(deviceName: string, key: string, call: EmCall): Promise<LogoutOutcome> {
     const xml = this.#logoutDocument(deviceName);
-    const outcome = await this.#action('logout', xml);
+    const outcome = await this.#action('logout', xml, call);
     if (outcome.ok) {
       this.#recent.remember(key);
       return { ...outcome, repeated: false };
@@ -146,26 +149,29 @@ export class EmClient {
     return outcome;
   }
 
-  async logoutAll(): Promise<ActionOutcome> {
-    return this.#action('logoutAll', requests.logoutAllRequest(this.#credentials));
+  async logoutAll(call: EmCall = {}): Promise<ActionOutcome> {
+    return this.#action('logoutAll', requests.logoutAllRequest(this.#credentials), call);
   }
 
-  async login(params: requests.LoginParams): Promise<ActionOutcome> {
-    return this.#action('login', requests.loginRequest(this.#credentials, params));
+  async login(params: requests.LoginParams, call: EmCall = {}): Promise<ActionOutcome> {
+    return this.#action('login', requests.loginRequest(this.#credentials, params), call);
   }
 
   /** Who is logged in on each device, in one query (the API allows several names). */
-  async deviceUsers(deviceNames: readonly string[]): Promise<DeviceUsersOutcome> {
+  async deviceUsers(
+    deviceNames: readonly string[],
+    call: EmCall = {},
+  ): Promise<DeviceUsersOutcome> {
     const xml = requests.deviceUserQuery(this.#credentials, deviceNames);
-    const run = await this.#run('deviceUserQuery', xml, 'query', readDeviceUserAnswer);
+    const run = await this.#run('deviceUserQuery', xml, 'query', readDeviceUserAnswer, call);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
     return { ...run.meta, ok: true, devices: run.answer.devices };
   }
 
-  async deviceUser(deviceName: string): Promise<DeviceUserOutcome> {
-    const outcome = await this.deviceUsers([deviceName]);
+  async deviceUser(deviceName: string, call: EmCall = {}): Promise<DeviceUserOutcome> {
+    const outcome = await this.deviceUsers([deviceName], call);
     if (!outcome.ok) return outcome;
     const device = findDevice(outcome.devices, deviceName);
     if (device !== undefined) return { ...pickMeta(outcome), ok: true, device };
@@ -173,9 +179,9 @@ export class EmClient {
     return { ...pickMeta(outcome), ok: false, failure: { kind: 'unreadable', description } };
   }
 
-  async userDevices(userId: string): Promise<UserDevicesOutcome> {
+  async userDevices(userId: string, call: EmCall = {}): Promise<UserDevicesOutcome> {
     const xml = requests.userDevicesQuery(this.#credentials, userId);
-    const run = await this.#run('userDevicesQuery', xml, 'query', readUserDevicesAnswer);
+    const run = await this.#run('userDevicesQuery', xml, 'query', readUserDevicesAnswer, call);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
@@ -186,8 +192,8 @@ export class EmClient {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  async #action(operation: EmOperation, xml: string): Promise<ActionOutcome> {
-    const run = await this.#run<ActionAnswer>(operation, xml, 'request', readActionAnswer);
+  async #action(operation: EmOperation, xml: string, call: EmCall): Promise<ActionOutcome> {
+    const run = await this.#run<ActionAnswer>(operation, xml, 'request', readActionAnswer, call);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure') {
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
@@ -205,14 +211,29 @@ export class EmClient {
     xml: string,
     which: 'request' | 'query',
     read: (root: XmlNode) => T | undefined,
-  ): Promise<
-    { ok: true; answer: T; meta: Outcome } | (Outcome & { ok: false; failure: EmFailure })
-  > {
+    call: EmCall,
+  ): Promise<RunResult<T>> {
+    const deadline = startDeadline(this.#timeoutMs);
+    try {
+      return await this.#attempts(operation, xml, which, read, call, deadline);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  async #attempts<T extends { outcome: string; code?: number | undefined }>(
+    operation: EmOperation,
+    xml: string,
+    which: 'request' | 'query',
+    read: (root: XmlNode) => T | undefined,
+    call: EmCall,
+    deadline: Deadline,
+  ): Promise<RunResult<T>> {
     const startedAt = this.#now();
-    const signal = AbortSignal.timeout(this.#timeoutMs);
+    const { signal } = deadline;
     const options: ExchangeOptions = {
       dispatcher: this.#dispatcher,
-      deadline: { signal, timeoutMs: this.#timeoutMs },
+      deadline,
       maxAnswerBytes: this.#maxAnswerBytes,
       breaker: this.#breaker,
     };
@@ -230,6 +251,7 @@ export class EmClient {
           attempt: attempts,
           durationMs: this.#now() - attemptAt,
           ...event,
+          ...(call.requestId === undefined ? {} : { requestId: call.requestId }),
         });
       try {
         const result = await this.#limiter.run(
@@ -307,6 +329,9 @@ export class EmClient {
     return (which === 'request' ? first.requestUrl : first.queryUrl).href;
   }
 }
+
+type RunResult<T> =
+  { ok: true; answer: T; meta: Outcome } | (Outcome & { ok: false; failure: EmFailure });
 
 /** host:port of the node an error came from, for logs; undefined when none was tried. */
 function nodeOf(error: unknown): string | undefined {

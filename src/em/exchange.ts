@@ -2,7 +2,8 @@ import type { Dispatcher } from 'undici';
 import type { CircuitBreaker } from './breaker.js';
 import type { EmEndpoint } from './endpoint.js';
 import { EmNetworkError, EmTimeoutError, EmUnreadableAnswerError } from './errors/index.js';
-import { postXml, type Deadline } from './transport.js';
+import type { Deadline } from './deadline.js';
+import { postXml } from './transport.js';
 import { readXml, type XmlNode } from './xml-reader.js';
 
 export interface ExchangeOptions {

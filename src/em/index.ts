@@ -20,6 +20,7 @@ export {
   type EmCodeInfo,
 } from './error-codes.js';
 export type { EmFailure, FailureKind } from './failure.js';
+export type { AttemptEvent, EmCall } from './attempt-event.js';
 export type { DeviceUser } from './answers.js';
 export type { AppCredentials } from './credentials.js';
 export * from './errors/index.js';

@@ -1,5 +1,5 @@
 import { TextDecoder } from 'node:util';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   EmError,
   EmHttpStatusError,
@@ -8,11 +8,7 @@ import {
   EmUnreadableAnswerError,
   type NetworkReason,
 } from './errors/index.js';
-
-export interface Deadline {
-  readonly signal: AbortSignal;
-  readonly timeoutMs: number;
-}
+import type { Deadline } from './deadline.js';
 
 export interface PostOptions {
   readonly dispatcher: Dispatcher;
@@ -29,9 +25,10 @@ export async function postXml(url: URL, xml: string, options: PostOptions): Prom
   const body = new URLSearchParams({ xml }).toString();
   let response: Dispatcher.ResponseData;
   try {
-    response = await request(url, {
+    response = await options.dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: 'POST',
-      dispatcher: options.dispatcher,
       signal: options.deadline.signal,
       headers: {
         'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
@@ -51,27 +48,25 @@ export async function postXml(url: URL, xml: string, options: PostOptions): Prom
   return decodeAnswer(bytes, response.headers['content-type']);
 }
 
-async function readCapped(
+/** The whole body, or an error as soon as it grows past the cap (the rest is not read). */
+function readCapped(
   body: Dispatcher.ResponseData['body'],
   url: URL,
   options: PostOptions,
 ): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of body) {
-      size += (chunk as Buffer).length;
-      if (size > options.maxAnswerBytes) {
-        body.destroy();
-        throw new EmUnreadableAnswerError(url.href, `larger than ${options.maxAnswerBytes} bytes`);
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof EmError) throw error;
-    throw toTransportError(error, url, options.deadline);
-  }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= options.maxAnswerBytes) return void chunks.push(chunk);
+      const cause = `larger than ${options.maxAnswerBytes} bytes`;
+      reject(new EmUnreadableAnswerError(url.href, cause));
+      body.destroy();
+    });
+    body.once('end', () => resolve(Buffer.concat(chunks, size)));
+    body.once('error', (error) => reject(toTransportError(error, url, options.deadline)));
+  });
 }
 
 /**
@@ -87,12 +82,22 @@ function decodeAnswer(bytes: Buffer, contentType: string | string[] | undefined)
   return decoderFor(label).decode(bytes);
 }
 
+/** Decoders by label, made once each; only labels WHATWG knows are kept, so the map stays small. */
+const decoders = new Map<string, TextDecoder>();
+const UTF8 = new TextDecoder('utf-8');
+
 function decoderFor(label: string | undefined): TextDecoder {
+  if (label === undefined) return UTF8;
+  const key = label.toLowerCase();
+  let decoder = decoders.get(key);
+  if (decoder !== undefined) return decoder;
   try {
-    return new TextDecoder(label ?? 'utf-8');
+    decoder = new TextDecoder(key);
   } catch {
-    return new TextDecoder('utf-8');
+    return UTF8;
   }
+  decoders.set(key, decoder);
+  return decoder;
 }
 
 const REASONS: readonly [RegExp, NetworkReason][] = [

@@ -1,10 +1,11 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseXml, XmlElement, XmlError, XmlText } from '@rgrove/parse-xml';
 
 /**
- * The one place EM answers are turned from text into a tree. Every element becomes
- * an array of nodes so that a repeated element (two `<none/>` from CUCM 12) reads
- * the same as a single one. No DTD is honoured and no entity other than XML's five
- * and numeric references is expanded, whatever the answer contains.
+ * The one place EM answers are turned from text into a tree. Elements keep their
+ * order and every child is listed, so that a repeated element (two `<none/>` from
+ * CUCM 12) reads the same as a single one. The parser is strict XML 1.0: it
+ * expands XML's five entities and numeric references and nothing else, loads no
+ * DTD, and keeps any other named entity as written.
  */
 export interface XmlNode {
   readonly name: string;
@@ -17,49 +18,55 @@ export type XmlReadResult = { ok: true; root: XmlNode } | { ok: false; problem: 
 
 export const MAX_XML_DEPTH = 32;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: false,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  commentPropName: '#comment',
+/** C0 controls XML 1.0 forbids; a CUCM quoting odd input back must not make its answer unreadable. */
+// eslint-disable-next-line no-control-regex -- removing them is the point
+const FORBIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/**
+ * The answer CUCM gives to every logout that worked, in any spacing: recognised
+ * as it is, so that the common case builds no tree. Anything else is parsed.
+ */
+const PLAIN_SUCCESS =
+  /^\uFEFF?\s*(?:<\?xml\s[^<>]*\?>\s*)?<response>\s*<success\s*\/>\s*<\/response>\s*$/;
+const SUCCESS_ROOT: XmlNode = Object.freeze({
+  name: 'response',
+  attributes: Object.freeze({}),
+  text: '',
+  children: Object.freeze([
+    Object.freeze({ name: 'success', attributes: Object.freeze({}), text: '', children: [] }),
+  ]),
 });
 
 export function readXml(text: string): XmlReadResult {
-  const body = text.replace(/^\uFEFF/, '').trim();
+  if (PLAIN_SUCCESS.test(text)) return { ok: true, root: SUCCESS_ROOT };
+  const body = text
+    .replace(/^\uFEFF/, '')
+    .replace(FORBIDDEN_CONTROLS, '')
+    .trim();
   if (body === '') return { ok: false, problem: 'empty body' };
+  // A web server's error or login page, the usual wrong answer: say so plainly.
+  if (/^(<!doctype\s+html|<html)\b/i.test(body)) return { ok: false, problem: 'an HTML page' };
   if (/<!DOCTYPE[^>]*\[/i.test(body) || /<!ENTITY/i.test(body)) {
     return { ok: false, problem: 'DTD with an internal subset refused' };
   }
+  // The parser descends one call per level: bound the depth before it starts.
   if (nestingDepth(body) > MAX_XML_DEPTH) return { ok: false, problem: 'nested too deeply' };
 
-  const valid = XMLValidator.validate(stripDoctype(body));
-  if (valid !== true) return { ok: false, problem: `not XML: ${valid.err.msg}` };
-
-  let nodes: XmlNode[];
+  let root: XmlElement | null;
   try {
-    nodes = toNodes(parser.parse(stripDoctype(body)) as unknown[]);
+    root = parseXml(body, { ignoreUndefinedEntities: true }).root;
   } catch (error) {
-    // The parser's own limits (nesting, names) hold where the cheap checks above miss.
-    return {
-      ok: false,
-      problem: `not XML: ${error instanceof Error ? error.message : 'parse error'}`,
-    };
+    return { ok: false, problem: `not XML: ${parseProblem(error)}` };
   }
-  const root = nodes[0];
-  if (root === undefined) return { ok: false, problem: 'no root element' };
-  return { ok: true, root };
+  if (root === null) return { ok: false, problem: 'no root element' };
+  return { ok: true, root: toNode(root) };
 }
 
-/** An external DTD reference is harmless as long as it is never fetched: drop it. */
-function stripDoctype(body: string): string {
-  return body.replace(/<!DOCTYPE[^>]*>/i, '');
+/** The parser's message without the excerpt of the answer it quotes, which may hold a secret. */
+function parseProblem(error: unknown): string {
+  if (!(error instanceof XmlError)) return 'parse error';
+  const firstLine = error.message.split('\n', 1)[0] ?? '';
+  return firstLine.trim() === '' ? 'parse error' : firstLine.trim();
 }
 
 /** Cheap upper bound of element depth, so that a hostile answer cannot exhaust the stack. */
@@ -74,61 +81,14 @@ function nestingDepth(body: string): number {
   return max;
 }
 
-type Ordered = Record<string, unknown>;
-
-function toNodes(items: unknown[]): XmlNode[] {
-  const nodes: XmlNode[] = [];
-  for (const item of items) {
-    const node = toNode(item as Ordered);
-    if (node !== undefined) nodes.push(node);
+function toNode(element: XmlElement): XmlNode {
+  const children: XmlNode[] = [];
+  let text = '';
+  for (const item of element.children) {
+    if (item instanceof XmlElement) children.push(toNode(item));
+    else if (item instanceof XmlText) text += item.text.trim();
   }
-  return nodes;
-}
-
-function toNode(item: Ordered): XmlNode | undefined {
-  const name = Object.keys(item).find((key) => key !== ':@' && !key.startsWith('#'));
-  if (name === undefined) return undefined;
-
-  const content = (item[name] ?? []) as Ordered[];
-  const text = content
-    .map((part) => part['#text'])
-    .filter((part): part is string => typeof part === 'string')
-    .join('');
-  return {
-    name,
-    attributes: decodeAttributes(item[':@']),
-    text: decodeEntities(text.trim()),
-    children: toNodes(content),
-  };
-}
-
-function decodeAttributes(raw: unknown): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  if (raw === null || typeof raw !== 'object') return attributes;
-  for (const [key, value] of Object.entries(raw)) {
-    attributes[key] = decodeEntities(String(value));
-  }
-  return attributes;
-}
-
-const NAMED: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
-
-/** XML's five entities and numeric references; anything else stays as written. */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/g, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ref] ?? whole;
-  });
+  return { name: element.name, attributes: element.attributes, text, children };
 }
 
 /**

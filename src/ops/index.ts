@@ -4,8 +4,7 @@ import { ServiceMetrics } from './metrics.js';
 
 export { ServiceMetrics } from './metrics.js';
 export { ReadinessProbe, type Readiness } from './readiness.js';
-export { requestLog, factsOf } from './request-log.js';
-export { currentLogger } from './request-context.js';
+export { emCallOf, factsOf, requestLog, requestOf, type RequestContext } from './request-log.js';
 
 /** Metrics and the EM attempt observer that feeds them and the log; made before the EM client. */
 export function createOps(logger: Logger) {

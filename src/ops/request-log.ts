@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { EmCall } from '../em/index.js';
 import type { Logger } from '../logger.js';
-import { runInRequest } from './request-context.js';
 
 /** What a handler learned that belongs on the request's log line. */
 export interface RequestFacts {
@@ -13,10 +13,36 @@ export interface RequestFacts {
   family?: string;
 }
 
+/** The request being served: its id, and a logger that carries it. */
+export interface RequestContext {
+  readonly reqId: string;
+  readonly log: Logger;
+}
+
+interface RequestLocals {
+  facts?: RequestFacts;
+  request?: RequestContext;
+}
+
 export function factsOf(res: Response): RequestFacts {
-  const locals = res.locals as { facts?: RequestFacts };
+  const locals = res.locals as RequestLocals;
   locals.facts ??= {};
   return locals.facts;
+}
+
+/**
+ * The request's id and logger, as the request log set them; outside it (a router
+ * tested alone) the given logger and no id. Handed on by value rather than through
+ * AsyncLocalStorage, which on Node 20 slows every promise of the process.
+ */
+export function requestOf(res: Response, fallback: Logger): { reqId?: string; log: Logger } {
+  return (res.locals as RequestLocals).request ?? { log: fallback };
+}
+
+/** The EM call options that tie an EM operation's attempt logs to this request. */
+export function emCallOf(res: Response): EmCall {
+  const reqId = (res.locals as RequestLocals).request?.reqId;
+  return reqId === undefined ? {} : { requestId: reqId };
 }
 
 /** An id a proxy may hand us, if it looks like one; anything else is replaced. */
@@ -32,12 +58,20 @@ function requestIdOf(req: Request): string {
 export function requestLog(logger: Logger) {
   return function logRequest(req: Request, res: Response, next: NextFunction) {
     const reqId = requestIdOf(req);
-    const log = logger.child({ reqId });
     const startedAt = process.hrtime.bigint();
+    let log: Logger | undefined;
+    // Made on first use: most requests log only their closing line.
+    (res.locals as RequestLocals).request = {
+      reqId,
+      get log() {
+        return (log ??= logger.child({ reqId }));
+      },
+    };
     res.setHeader('X-Request-Id', reqId);
     res.on('finish', () => {
+      if (!logger.isLevelEnabled('info')) return;
       const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-      log.info(
+      (log ??= logger.child({ reqId })).info(
         {
           method: req.method,
           path: req.path,
@@ -48,6 +82,6 @@ export function requestLog(logger: Logger) {
         'request',
       );
     });
-    runInRequest({ reqId, log }, next);
+    next();
   };
 }

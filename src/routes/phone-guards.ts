@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { PhoneGuardSettings } from '../config.js';
 import type { Logger } from '../logger.js';
-import { currentLogger } from '../ops/index.js';
+import { requestOf } from '../ops/index.js';
 import { noticeScreen } from '../../views/index.js';
 import { phoneViewOf, type PhoneViewOptions } from './phone-view.js';
 import { sendScreen } from './send-screen.js';
@@ -22,7 +22,7 @@ export function phoneGuards(options: PhoneGuardOptions): RequestHandler[] {
   if (trustedNetworks !== undefined) {
     guards.push(function trustedSourcesOnly(req: Request, res: Response, next: NextFunction) {
       if (trustedNetworks.includes(req.ip)) return next();
-      currentLogger(options.logger).warn(
+      requestOf(res, options.logger).log.warn(
         { source: req.ip, path: req.path },
         'phone request from an untrusted source refused',
       );
@@ -38,7 +38,7 @@ export function phoneGuards(options: PhoneGuardOptions): RequestHandler[] {
         standardHeaders: false,
         legacyHeaders: false,
         handler: function phoneRateLimited(req: Request, res: Response) {
-          currentLogger(options.logger).warn(
+          requestOf(res, options.logger).log.warn(
             { source: req.ip, path: req.path },
             'phone request over the rate limit',
           );

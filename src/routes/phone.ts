@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { EmClient } from '../em/index.js';
 import type { Logger } from '../logger.js';
-import { currentLogger, factsOf, type ServiceMetrics } from '../ops/index.js';
+import { emCallOf, factsOf, requestOf, type ServiceMetrics } from '../ops/index.js';
 import {
   badDeviceScreen,
   logoutOutcomeScreen,
@@ -47,13 +47,13 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
     if (device === undefined) return;
     if (!options.logoutConfirm) return logoutNow(res, screen, device);
 
-    const outcome = await em.deviceUser(device);
+    const outcome = await em.deviceUser(device, emCallOf(res));
     const facts = factsOf(res);
     facts.outcome = outcome.ok ? outcome.device.state : 'lookup-failed';
     if (outcome.ok && outcome.device.state === 'logged-in') facts.user = outcome.device.userId;
     if (!outcome.ok && outcome.failure.emCode !== undefined) facts.emCode = outcome.failure.emCode;
     if (!outcome.ok)
-      currentLogger(logger).warn({ device, failure: outcome.failure }, 'lookup failed');
+      requestOf(res, logger).log.warn({ device, failure: outcome.failure }, 'lookup failed');
     sendScreen(res, lookupOutcomeScreen(screen.view, device, outcome), screen.phone);
   });
 
@@ -65,11 +65,11 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
   });
 
   async function logoutNow(res: Response, screen: PhoneView, device: string) {
-    const outcome = await em.logout(device);
+    const outcome = await em.logout(device, emCallOf(res));
     const facts = factsOf(res);
     facts.outcome = outcome.ok ? (outcome.repeated ? 'logged-out-again' : 'logged-out') : 'failed';
     if (!outcome.ok && outcome.failure.emCode !== undefined) facts.emCode = outcome.failure.emCode;
-    const log = currentLogger(logger);
+    const { log } = requestOf(res, logger);
     if (outcome.ok)
       log.info({ device, node: outcome.node, attempts: outcome.attempts }, 'logged out');
     else
@@ -80,7 +80,7 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
   /** The device named by the request, or undefined after answering with what is wrong. */
   function deviceOf({ phone, view }: PhoneView, res: Response): string | undefined {
     if (phone.device.ok) return phone.device.name;
-    currentLogger(logger).warn(
+    requestOf(res, logger).log.warn(
       { problem: phone.device.problem },
       'phone request without a usable device name',
     );
@@ -108,7 +108,7 @@ export function phoneFallback(options: PhoneViewOptions & { readonly logger: Log
       sendScreen(res, noticeScreen(view, 'notFound'), phone);
     },
     error: function phoneError(err: unknown, req: Request, res: Response, _next: unknown) {
-      currentLogger(options.logger).error({ err }, 'request failed inside the service');
+      requestOf(res, options.logger).log.error({ err }, 'request failed inside the service');
       if (res.headersSent) return;
       const { phone, view } = phoneViewOf(req, options);
       sendScreen(res, noticeScreen(view, 'internal'), phone);

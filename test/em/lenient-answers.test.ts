@@ -54,6 +54,40 @@ describe('EM answers read leniently', function () {
     });
   });
 
+  it('drops control characters XML forbids from CUCM text instead of calling the answer unreadable', async function () {
+    await client(
+      '<response><failure><error code="19">No user\u0001 logged in\u001F</error></failure></response>',
+    );
+    const outcome = await em.logout('SEP003094C25B15');
+    assert.deepEqual(outcome.ok ? undefined : outcome.failure, {
+      kind: 'em',
+      emCode: 19,
+      emMessage: 'No user logged in',
+      category: 'nobody-logged-in',
+      description: 'EM service refused: code 19 (No user logged in): No user logged in',
+    });
+  });
+
+  it('calls an XHTML page an HTML page even though it is well-formed XML', async function () {
+    await client('<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Sign in</p></body></html>');
+    const outcome = await em.logout('SEP003094C25B15');
+    assert.deepEqual(outcome.ok ? undefined : outcome.failure, {
+      kind: 'unreadable',
+      description: `EM service answer is unreadable (an HTML page): POST http://${upstream.hostPort}/emservice/EMServiceServlet`,
+    });
+  });
+
+  it('refuses a second root element after the answer: a concatenated or corrupt body is not trusted', async function () {
+    await client('<response><success/></response><response><failure/></response>');
+    const outcome = await em.logout('SEP003094C25B15');
+    assert.deepEqual(outcome.ok ? undefined : outcome.failure, {
+      kind: 'unreadable',
+      description:
+        'EM service answer is unreadable (not XML: Extra content at the end of the document (line 1, column 32)): ' +
+        `POST http://${upstream.hostPort}/emservice/EMServiceServlet`,
+    });
+  });
+
   it('uses CUCM text as given when a code carries an empty message', async function () {
     await client('<response><failure><error code="26"/></failure></response>');
     const outcome = await em.logout('SEP003094C25B15');

@@ -294,19 +294,19 @@ describe('runLogoutAction', () => {
       {
         title: 'an HTML page with status 200',
         reply: { body: emFixture('tomcat-404.html'), contentType: 'text/html;charset=utf-8' },
-        problem: 'unexpected <html> document',
+        problem: 'an HTML page',
       },
       { title: 'an empty body', reply: { body: '' }, problem: 'empty body' },
       { title: 'a body of blanks', reply: { body: ' \r\n ' }, problem: 'empty body' },
       {
         title: 'truncated XML',
         reply: { body: SUCCESS.replace('</response>\n', '') },
-        problem: "not XML: Unclosed tag 'response'.",
+        problem: 'not XML: Missing end tag for element response (line 3, column 11)',
       },
       {
         title: 'text that is not XML',
         reply: { body: 'Service Unavailable', contentType: 'text/plain' },
-        problem: "not XML: char 'S' is not expected.",
+        problem: 'not XML: Root element is missing or invalid (line 1, column 1)',
       },
       {
         title: 'a well-formed answer of 1 MB, over the 256 KiB cap',

@@ -1,4 +1,6 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { EmCall } from '../../em/index.js';
+import { emCallOf } from '../../ops/index.js';
 import { logOutDevice, messageOf, startBulkJob } from '../../admin/actions.js';
 import { ADMIN_CSS, ADMIN_SCRIPT } from '../../admin/assets.js';
 import type { AdminContext } from '../../admin/context.js';
@@ -42,7 +44,7 @@ export function adminPageRoutes(context: AdminContext): Router {
     session.flash = undefined;
     const query = singleValue(req.query['q'])?.trim() ?? '';
     const searchKind: SearchKind = req.query['kind'] === 'user' ? 'user' : 'device';
-    const result = await search(context, query, searchKind);
+    const result = await search(context, query, searchKind, emCallOf(res));
     const page = homePage({
       csrf: session.csrf,
       demo: context.demo,
@@ -62,7 +64,7 @@ export function adminPageRoutes(context: AdminContext): Router {
     const raw = singleValue(req.query['device']) ?? '';
     const device = canonicalDevice(raw);
     if (device === undefined) return invalidDevice(res, raw);
-    const outcome = await context.em.deviceUser(device);
+    const outcome = await context.em.deviceUser(device, emCallOf(res));
     sendPage(res, 200, confirmPage({ csrf: session.csrf, demo: context.demo, device, outcome }));
   });
 
@@ -71,7 +73,7 @@ export function adminPageRoutes(context: AdminContext): Router {
     const raw = singleValue((req.body as Record<string, unknown>)['device']) ?? '';
     const device = canonicalDevice(raw);
     if (device === undefined) return invalidDevice(res, raw);
-    const verdict = await logOutDevice(context, device, 'page');
+    const verdict = await logOutDevice(context, device, 'page', emCallOf(res));
     session.flash =
       verdict.outcome === 'failed'
         ? `${device}: the logout failed: ${messageOf(verdict)}`
@@ -169,18 +171,19 @@ async function search(
   context: AdminContext,
   query: string,
   kind: SearchKind,
+  call: EmCall,
 ): Promise<SearchResult> {
   if (query === '') return { kind: 'none' };
   if (kind === 'device') {
     const device = canonicalDevice(query);
     if (device === undefined)
       return { kind: 'invalid', message: `'${query.slice(0, 60)}' ${INVALID_DEVICE}.` };
-    return { kind: 'device', device, outcome: await context.em.deviceUser(device) };
+    return { kind: 'device', device, outcome: await context.em.deviceUser(device, call) };
   }
   const userId = canonicalUserId(query);
   if (userId === undefined)
     return { kind: 'invalid', message: 'A user id is 1 to 128 printable characters.' };
-  return { kind: 'user', userId, outcome: await context.em.userDevices(userId) };
+  return { kind: 'user', userId, outcome: await context.em.userDevices(userId, call) };
 }
 
 /** The uploaded CSV as a job, or what is wrong with it. */

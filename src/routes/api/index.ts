@@ -5,6 +5,7 @@ import express, {
   type Response,
   type RequestHandler,
 } from 'express';
+import { emCallOf } from '../../ops/index.js';
 import { logOutDevice, startBulkJob } from '../../admin/actions.js';
 import { ApiError, emApiError, isApiError } from '../../admin/api-error.js';
 import { attemptLimiter } from '../../admin/attempts.js';
@@ -38,7 +39,7 @@ export function apiRoutes(context: AdminContext): Router {
 
   router.get('/devices/:device', async function getDeviceUser(req, res) {
     const device = deviceParam(req);
-    const outcome = await context.em.deviceUser(device);
+    const outcome = await context.em.deviceUser(device, emCallOf(res));
     if (!outcome.ok) throw emApiError(outcome.failure);
     const found = outcome.device;
     if (found.state === 'unknown-device') throw unknownDevice(device);
@@ -55,7 +56,7 @@ export function apiRoutes(context: AdminContext): Router {
     if (userId === undefined) {
       throw new ApiError(400, 'invalid_user', 'a user id is 1 to 128 printable characters');
     }
-    const outcome = await context.em.userDevices(userId);
+    const outcome = await context.em.userDevices(userId, emCallOf(res));
     if (!outcome.ok) throw emApiError(outcome.failure);
     if (outcome.state === 'unknown-user') {
       throw new ApiError(404, 'unknown_user', `CUCM knows no user ${userId}`);
@@ -65,7 +66,7 @@ export function apiRoutes(context: AdminContext): Router {
 
   router.post('/devices/:device/logout', async function postLogout(req, res) {
     const device = deviceParam(req);
-    const verdict = await logOutDevice(context, device, 'api');
+    const verdict = await logOutDevice(context, device, 'api', emCallOf(res));
     if (verdict.outcome === 'failed') {
       if (verdict.failure.emCode === 11) throw unknownDevice(device);
       throw emApiError(verdict.failure);
