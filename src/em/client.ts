@@ -57,7 +57,7 @@ export class EmClient {
   readonly #timeoutMs: number;
   readonly #maxAnswerBytes: number;
   readonly #recent: RecentLogouts;
-  readonly #logoutDocument: (deviceName: string) => string;
+  readonly #logoutForm: (deviceName: string) => string;
   readonly #retry: { baseMs: number; capMs: number; random?: () => number };
   readonly #retryBusy: boolean;
   readonly #limiter: ConcurrencyLimiter;
@@ -93,7 +93,7 @@ export class EmClient {
       now: this.#now,
     });
     this.#onAttempt = options.onAttempt;
-    this.#logoutDocument = requests.logoutTemplate(options.credentials);
+    this.#logoutForm = requests.logoutFormTemplate(options.credentials);
     this.#recent = new RecentLogouts(
       options.rememberLogoutMs ?? CLIENT_DEFAULTS.rememberLogoutMs,
       this.#now,
@@ -131,8 +131,7 @@ export class EmClient {
   }
 
   async #logoutOnce(deviceName: string, key: string, call: EmCall): Promise<LogoutOutcome> {
-    const xml = this.#logoutDocument(deviceName);
-    const outcome = await this.#action('logout', xml, call);
+    const outcome = await this.#action('logout', this.#logoutForm(deviceName), call);
     if (outcome.ok) {
       this.#recent.remember(key);
       return { ...outcome, repeated: false };
@@ -150,11 +149,13 @@ export class EmClient {
   }
 
   async logoutAll(call: EmCall = {}): Promise<ActionOutcome> {
-    return this.#action('logoutAll', requests.logoutAllRequest(this.#credentials), call);
+    const form = requests.formBody(requests.logoutAllRequest(this.#credentials));
+    return this.#action('logoutAll', form, call);
   }
 
   async login(params: requests.LoginParams, call: EmCall = {}): Promise<ActionOutcome> {
-    return this.#action('login', requests.loginRequest(this.#credentials, params), call);
+    const form = requests.formBody(requests.loginRequest(this.#credentials, params));
+    return this.#action('login', form, call);
   }
 
   /** Who is logged in on each device, in one query (the API allows several names). */
@@ -162,8 +163,8 @@ export class EmClient {
     deviceNames: readonly string[],
     call: EmCall = {},
   ): Promise<DeviceUsersOutcome> {
-    const xml = requests.deviceUserQuery(this.#credentials, deviceNames);
-    const run = await this.#run('deviceUserQuery', xml, 'query', readDeviceUserAnswer, call);
+    const form = requests.formBody(requests.deviceUserQuery(this.#credentials, deviceNames));
+    const run = await this.#run('deviceUserQuery', form, 'query', readDeviceUserAnswer, call);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
@@ -180,8 +181,8 @@ export class EmClient {
   }
 
   async userDevices(userId: string, call: EmCall = {}): Promise<UserDevicesOutcome> {
-    const xml = requests.userDevicesQuery(this.#credentials, userId);
-    const run = await this.#run('userDevicesQuery', xml, 'query', readUserDevicesAnswer, call);
+    const form = requests.formBody(requests.userDevicesQuery(this.#credentials, userId));
+    const run = await this.#run('userDevicesQuery', form, 'query', readUserDevicesAnswer, call);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
@@ -192,8 +193,9 @@ export class EmClient {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  async #action(operation: EmOperation, xml: string, call: EmCall): Promise<ActionOutcome> {
-    const run = await this.#run<ActionAnswer>(operation, xml, 'request', readActionAnswer, call);
+  /** `form` is the POST body, as `requests.formBody` writes it. */
+  async #action(operation: EmOperation, form: string, call: EmCall): Promise<ActionOutcome> {
+    const run = await this.#run<ActionAnswer>(operation, form, 'request', readActionAnswer, call);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure') {
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
@@ -208,14 +210,14 @@ export class EmClient {
    */
   async #run<T extends { outcome: string; code?: number | undefined }>(
     operation: EmOperation,
-    xml: string,
+    form: string,
     which: 'request' | 'query',
     read: (root: XmlNode) => T | undefined,
     call: EmCall,
   ): Promise<RunResult<T>> {
     const deadline = startDeadline(this.#timeoutMs);
     try {
-      return await this.#attempts(operation, xml, which, read, call, deadline);
+      return await this.#attempts(operation, form, which, read, call, deadline);
     } finally {
       deadline.clear();
     }
@@ -223,7 +225,7 @@ export class EmClient {
 
   async #attempts<T extends { outcome: string; code?: number | undefined }>(
     operation: EmOperation,
-    xml: string,
+    form: string,
     which: 'request' | 'query',
     read: (root: XmlNode) => T | undefined,
     call: EmCall,
@@ -255,7 +257,7 @@ export class EmClient {
         });
       try {
         const result = await this.#limiter.run(
-          () => exchange(this.#endpoints, which, xml, read, options),
+          () => exchange(this.#endpoints, which, form, read, options),
           signal,
         );
         node = result.node;

@@ -3,7 +3,7 @@ import type { CircuitBreaker } from './breaker.js';
 import type { EmEndpoint } from './endpoint.js';
 import { EmNetworkError, EmTimeoutError, EmUnreadableAnswerError } from './errors/index.js';
 import type { Deadline } from './deadline.js';
-import { postXml } from './transport.js';
+import { postForm } from './transport.js';
 import { readXml, type XmlNode } from './xml-reader.js';
 
 export interface ExchangeOptions {
@@ -27,7 +27,7 @@ export interface Exchanged<T> {
 export async function exchange<T>(
   endpoints: readonly EmEndpoint[],
   which: 'request' | 'query',
-  xml: string,
+  form: string,
   read: (root: XmlNode) => T | undefined,
   options: ExchangeOptions,
 ): Promise<Exchanged<T>> {
@@ -37,7 +37,7 @@ export async function exchange<T>(
     if (!breaker.canTry(endpoint.node)) continue;
     const url = which === 'request' ? endpoint.requestUrl : endpoint.queryUrl;
     try {
-      const text = await postXml(url, xml, options);
+      const text = await postForm(url, form, options);
       breaker.success(endpoint.node);
       return { answer: readAnswer(text, url, read), node: endpoint.node };
     } catch (error) {

@@ -39,6 +39,19 @@ export function logoutRequest(credentials: AppCredentials, deviceName: string): 
   return finish(doc);
 }
 
+/** What is POSTed to the EM API: the document as the form field `xml`. */
+export function formBody(xml: string): string {
+  return `xml=${formEncoded(xml)}`;
+}
+
+/** As URLSearchParams writes a value; it encodes character by character, so pieces join. */
+function formEncoded(text: string): string {
+  return new URLSearchParams({ x: text }).toString().slice(2);
+}
+
+/** Characters that neither XML nor form encoding changes: most device names are only these. */
+const PLAIN = /^[A-Za-z0-9_.*-]*$/;
+
 /**
  * The logout document differs between presses only in the device name: it is
  * built once with xmlbuilder2 around a unique slot, and each press puts its
@@ -51,6 +64,19 @@ export function logoutTemplate(credentials: AppCredentials): (deviceName: string
     return (deviceName) => logoutRequest(credentials, deviceName);
   }
   return (deviceName) => before + escapeText(deviceName) + after;
+}
+
+/** `formBody` of the logout document, from the same template, encoded once around the slot. */
+export function logoutFormTemplate(credentials: AppCredentials): (deviceName: string) => string {
+  const slot = `device-slot-${randomUUID()}`;
+  const [before, after, extra] = logoutTemplate(credentials)(slot).split(slot);
+  if (before === undefined || after === undefined || extra !== undefined) {
+    return (deviceName) => formBody(logoutRequest(credentials, deviceName));
+  }
+  const head = formBody(before);
+  const tail = formEncoded(after);
+  return (deviceName) =>
+    head + (PLAIN.test(deviceName) ? deviceName : formEncoded(escapeText(deviceName))) + tail;
 }
 
 /** Text content as xmlbuilder2 writes it: & < > escaped (a test holds the two equal). */

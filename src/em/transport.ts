@@ -17,12 +17,11 @@ export interface PostOptions {
 }
 
 /**
- * One EM exchange on the wire: POST the document as the form field `xml` and return
+ * One EM exchange on the wire: POST the form (the document as the field `xml`) and return
  * the answer's text. Everything that is not an HTTP 200 with a readable body becomes
  * a typed EmError; the EM verdict itself is read by the caller.
  */
-export async function postXml(url: URL, xml: string, options: PostOptions): Promise<string> {
-  const body = new URLSearchParams({ xml }).toString();
+export async function postForm(url: URL, body: string, options: PostOptions): Promise<string> {
   let response: Dispatcher.ResponseData;
   try {
     response = await options.dispatcher.request({

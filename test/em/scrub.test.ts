@@ -80,6 +80,19 @@ describe('the logout document template', function () {
       assert.equal(fill(device), logoutRequest(credentials, device));
     }
   });
+
+  it('form-encodes exactly as URLSearchParams does, for any device name', async function () {
+    const { formBody, logoutFormTemplate, logoutRequest } =
+      await import('../../src/em/request-xml.js');
+    const credentials = { appId: 'em proxy+1', appCertificate: `${SECRET}&=%é` };
+    const fill = logoutFormTemplate(credentials);
+    const devices = ['SEP001122334455', 'a&b<c>d\re', `x'y"z`, 'a b+c=d%e', 'ünï😀', '*._-', ''];
+    for (const device of devices) {
+      const expected = new URLSearchParams({ xml: logoutRequest(credentials, device) }).toString();
+      assert.equal(fill(device), expected);
+      assert.equal(formBody(logoutRequest(credentials, device)), expected);
+    }
+  });
 });
 
 describe('values that look like XML entities', function () {
