@@ -58,6 +58,7 @@ export class EmClient {
   readonly #maxAnswerBytes: number;
   readonly #recent: RecentLogouts;
   readonly #logoutForm: (deviceName: string) => string;
+  readonly #oneDeviceQueryForm: (deviceName: string) => string;
   readonly #retry: { baseMs: number; capMs: number; random?: () => number };
   readonly #retryBusy: boolean;
   readonly #limiter: ConcurrencyLimiter;
@@ -93,7 +94,8 @@ export class EmClient {
       now: this.#now,
     });
     this.#onAttempt = options.onAttempt;
-    this.#logoutForm = requests.logoutFormTemplate(options.credentials);
+    this.#logoutForm = requests.logoutForm(options.credentials);
+    this.#oneDeviceQueryForm = requests.oneDeviceQueryForm(options.credentials);
     this.#recent = new RecentLogouts(
       options.rememberLogoutMs ?? CLIENT_DEFAULTS.rememberLogoutMs,
       this.#now,
@@ -163,7 +165,10 @@ export class EmClient {
     deviceNames: readonly string[],
     call: EmCall = {},
   ): Promise<DeviceUsersOutcome> {
-    const form = requests.formBody(requests.deviceUserQuery(this.#credentials, deviceNames));
+    const form =
+      deviceNames.length === 1
+        ? this.#oneDeviceQueryForm(deviceNames[0]!)
+        : requests.formBody(requests.deviceUserQuery(this.#credentials, deviceNames));
     const run = await this.#run('deviceUserQuery', form, 'query', readDeviceUserAnswer, call);
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')

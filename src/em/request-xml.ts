@@ -4,11 +4,10 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { AppCredentials } from './credentials.js';
 
 /**
- * EM request documents. xmlbuilder2 escapes every value, so a password such as
- * `p&ss<1+2%` reaches CUCM exactly; the form encoding happens in the transport.
+ * EM request documents, and the form bodies that carry them. xmlbuilder2 escapes
+ * every value, so a password such as `p&ss<1+2%` reaches CUCM exactly.
  * No XML declaration: Cisco's documented requests carry none.
- */
-/**
+ *
  * xmlbuilder2 leaves an `&` alone when it starts something that looks like an
  * entity, so a password `p&amp;ss` would reach CUCM as `p&ss`. Escaping every `&`
  * first makes it write each value exactly as given.
@@ -53,30 +52,30 @@ function formEncoded(text: string): string {
 const PLAIN = /^[A-Za-z0-9_.*-]*$/;
 
 /**
- * The logout document differs between presses only in the device name: it is
- * built once with xmlbuilder2 around a unique slot, and each press puts its
- * escaped name there (a hot path: one document per phone request).
+ * A document that differs between calls only in one value (the device name of a
+ * logout or of a one-device query): written once by xmlbuilder2 around a unique
+ * slot and form-encoded once; each call puts its escaped value there. These are
+ * the hot path, one per phone request; a test holds them equal to a fresh build.
  */
-export function logoutTemplate(credentials: AppCredentials): (deviceName: string) => string {
-  const slot = `device-slot-${randomUUID()}`;
-  const [before, after, extra] = logoutRequest(credentials, slot).split(slot);
+function formTemplate(write: (value: string) => string): (value: string) => string {
+  const slot = `value-slot-${randomUUID()}`;
+  const [before, after, extra] = write(slot).split(slot);
   if (before === undefined || after === undefined || extra !== undefined) {
-    return (deviceName) => logoutRequest(credentials, deviceName);
-  }
-  return (deviceName) => before + escapeText(deviceName) + after;
-}
-
-/** `formBody` of the logout document, from the same template, encoded once around the slot. */
-export function logoutFormTemplate(credentials: AppCredentials): (deviceName: string) => string {
-  const slot = `device-slot-${randomUUID()}`;
-  const [before, after, extra] = logoutTemplate(credentials)(slot).split(slot);
-  if (before === undefined || after === undefined || extra !== undefined) {
-    return (deviceName) => formBody(logoutRequest(credentials, deviceName));
+    return (value) => formBody(write(value));
   }
   const head = formBody(before);
   const tail = formEncoded(after);
-  return (deviceName) =>
-    head + (PLAIN.test(deviceName) ? deviceName : formEncoded(escapeText(deviceName))) + tail;
+  return (value) => head + (PLAIN.test(value) ? value : formEncoded(escapeText(value))) + tail;
+}
+
+/** `formBody(logoutRequest(credentials, deviceName))`, from a template. */
+export function logoutForm(credentials: AppCredentials): (deviceName: string) => string {
+  return formTemplate((deviceName) => logoutRequest(credentials, deviceName));
+}
+
+/** `formBody(deviceUserQuery(credentials, [deviceName]))`, from a template. */
+export function oneDeviceQueryForm(credentials: AppCredentials): (deviceName: string) => string {
+  return formTemplate((deviceName) => deviceUserQuery(credentials, [deviceName]));
 }
 
 /** Text content as xmlbuilder2 writes it: & < > escaped (a test holds the two equal). */

@@ -71,26 +71,27 @@ describe('the application password quoted back by CUCM', function () {
   });
 });
 
-describe('the logout document template', function () {
-  it('writes exactly what xmlbuilder2 writes, for any device name', async function () {
-    const { logoutRequest, logoutTemplate } = await import('../../src/em/request-xml.js');
-    const credentials = { appId: 'em"proxy', appCertificate: SECRET };
-    const fill = logoutTemplate(credentials);
-    for (const device of ['SEP001122334455', 'a&b<c>d\re', `x'y"z`, 'device-slot-x', '']) {
-      assert.equal(fill(device), logoutRequest(credentials, device));
-    }
-  });
-
-  it('form-encodes exactly as URLSearchParams does, for any device name', async function () {
-    const { formBody, logoutFormTemplate, logoutRequest } =
-      await import('../../src/em/request-xml.js');
-    const credentials = { appId: 'em proxy+1', appCertificate: `${SECRET}&=%é` };
-    const fill = logoutFormTemplate(credentials);
-    const devices = ['SEP001122334455', 'a&b<c>d\re', `x'y"z`, 'a b+c=d%e', 'ünï😀', '*._-', ''];
-    for (const device of devices) {
-      const expected = new URLSearchParams({ xml: logoutRequest(credentials, device) }).toString();
-      assert.equal(fill(device), expected);
-      assert.equal(formBody(logoutRequest(credentials, device)), expected);
+describe('the request form templates', function () {
+  it('write exactly what a fresh xmlbuilder2 build, form-encoded by URLSearchParams, gives', async function () {
+    const requests = await import('../../src/em/request-xml.js');
+    const credentials = { appId: 'em"proxy +1', appCertificate: `${SECRET}&=%é` };
+    const logout = requests.logoutForm(credentials);
+    const query = requests.oneDeviceQueryForm(credentials);
+    const form = (xml: string) => new URLSearchParams({ xml }).toString();
+    const values = [
+      'SEP001122334455',
+      'a&b<c>d\re',
+      `x'y"z`,
+      'a b+c=d%e',
+      'ünï😀',
+      '*._-',
+      'value-slot-x',
+      '',
+    ];
+    for (const value of values) {
+      assert.equal(logout(value), form(requests.logoutRequest(credentials, value)));
+      assert.equal(query(value), form(requests.deviceUserQuery(credentials, [value])));
+      assert.equal(requests.formBody(requests.logoutRequest(credentials, value)), logout(value));
     }
   });
 });

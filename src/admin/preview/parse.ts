@@ -2,7 +2,7 @@ import { readXml, type XmlNode } from '../../em/xml-reader.js';
 
 /**
  * A phone screen as the previewer draws it. Read with the EM client's XML reader
- * (fast-xml-parser, entity processing off, no DTD): only XML's five entities and
+ * (strict XML 1.0, no DTD loaded): only XML's five entities and
  * numeric references are expanded.
  */
 export interface PreviewSoftKey {
