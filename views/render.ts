@@ -94,8 +94,10 @@ function buildTemplate(charset: PhoneCharset, hasPrompt: boolean, keyCount: numb
 function fill(template: Template, values: readonly string[]): string {
   const { parts, slots } = template;
   let xml = parts[0] ?? '';
-  for (let index = 0; index < slots.length; index += 1) {
-    xml += escapeText(values[slots[index]!] ?? '') + (parts[index + 1] ?? '');
+  let next = 1;
+  for (const slot of slots) {
+    xml += escapeText(values[slot] ?? '') + (parts[next] ?? '');
+    next += 1;
   }
   return xml;
 }

@@ -4,7 +4,6 @@ import {
   readActionAnswer,
   readDeviceUserAnswer,
   readUserDevicesAnswer,
-  type ActionAnswer,
   type EmFailureAnswer,
 } from './answers.js';
 import type { AttemptEvent, EmCall, EmOperation } from './attempt-event.js';
@@ -165,11 +164,18 @@ export class EmClient {
     deviceNames: readonly string[],
     call: EmCall = {},
   ): Promise<DeviceUsersOutcome> {
+    const [only, ...more] = deviceNames;
     const form =
-      deviceNames.length === 1
-        ? this.#oneDeviceQueryForm(deviceNames[0]!)
+      only !== undefined && more.length === 0
+        ? this.#oneDeviceQueryForm(only)
         : requests.formBody(requests.deviceUserQuery(this.#credentials, deviceNames));
-    const run = await this.#run('deviceUserQuery', form, 'query', readDeviceUserAnswer, call);
+    const run = await this.#run({
+      operation: 'deviceUserQuery',
+      form,
+      which: 'query',
+      read: readDeviceUserAnswer,
+      call,
+    });
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
@@ -187,7 +193,13 @@ export class EmClient {
 
   async userDevices(userId: string, call: EmCall = {}): Promise<UserDevicesOutcome> {
     const form = requests.formBody(requests.userDevicesQuery(this.#credentials, userId));
-    const run = await this.#run('userDevicesQuery', form, 'query', readUserDevicesAnswer, call);
+    const run = await this.#run({
+      operation: 'userDevicesQuery',
+      form,
+      which: 'query',
+      read: readUserDevicesAnswer,
+      call,
+    });
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
@@ -200,7 +212,13 @@ export class EmClient {
 
   /** `form` is the POST body, as `requests.formBody` writes it. */
   async #action(operation: EmOperation, form: string, call: EmCall): Promise<ActionOutcome> {
-    const run = await this.#run<ActionAnswer>(operation, form, 'request', readActionAnswer, call);
+    const run = await this.#run({
+      operation,
+      form,
+      which: 'request',
+      read: readActionAnswer,
+      call,
+    });
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure') {
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
@@ -213,29 +231,17 @@ export class EmClient {
    * reset on every node are retried with backoff; nothing else is, since a
    * repeated logout cannot make a different answer more right.
    */
-  async #run<T extends { outcome: string; code?: number | undefined }>(
-    operation: EmOperation,
-    form: string,
-    which: 'request' | 'query',
-    read: (root: XmlNode) => T | undefined,
-    call: EmCall,
-  ): Promise<RunResult<T>> {
+  async #run<T extends Answer>(job: Job<T>): Promise<RunResult<T>> {
     const deadline = startDeadline(this.#timeoutMs);
     try {
-      return await this.#attempts(operation, form, which, read, call, deadline);
+      return await this.#attempts(job, deadline);
     } finally {
       deadline.clear();
     }
   }
 
-  async #attempts<T extends { outcome: string; code?: number | undefined }>(
-    operation: EmOperation,
-    form: string,
-    which: 'request' | 'query',
-    read: (root: XmlNode) => T | undefined,
-    call: EmCall,
-    deadline: Deadline,
-  ): Promise<RunResult<T>> {
+  async #attempts<T extends Answer>(job: Job<T>, deadline: Deadline): Promise<RunResult<T>> {
+    const { operation, form, which, read, call } = job;
     const startedAt = this.#now();
     const { signal } = deadline;
     const options: ExchangeOptions = {
@@ -335,6 +341,18 @@ export class EmClient {
     if (first === undefined) return '';
     return (which === 'request' ? first.requestUrl : first.queryUrl).href;
   }
+}
+
+/** What every EM answer reader returns: a success of its kind, or CUCM's failure. */
+type Answer = { outcome: string; code?: number | undefined };
+
+/** One EM operation to run: its form body, where it goes, and how its answer is read. */
+interface Job<T extends Answer> {
+  readonly operation: EmOperation;
+  readonly form: string;
+  readonly which: 'request' | 'query';
+  readonly read: (root: XmlNode) => T | undefined;
+  readonly call: EmCall;
 }
 
 type RunResult<T> =

@@ -2,6 +2,14 @@ import assert from 'node:assert/strict';
 import { EmClient, resolveEndpoint } from '../../src/em/index.js';
 import { startUpstream, type Upstream } from '../support/upstream.js';
 
+const NOBODY_LOGGED_IN = {
+  kind: 'em',
+  emCode: 19,
+  emMessage: 'No user logged in',
+  category: 'nobody-logged-in',
+  description: 'EM service refused: code 19 (No user logged in): No user logged in',
+};
+
 /** Shapes beyond the fixtures that a CUCM, a proxy or a copied sample may produce. */
 describe('EM answers read leniently', function () {
   let upstream: Upstream;
@@ -27,13 +35,7 @@ describe('EM answers read leniently', function () {
       '<response><failure><error CODE=" 19 ">No user logged in</error></failure></response>',
     );
     const outcome = await em.logout('SEP003094C25B15');
-    assert.deepEqual(outcome.ok ? undefined : outcome.failure, {
-      kind: 'em',
-      emCode: 19,
-      emMessage: 'No user logged in',
-      category: 'nobody-logged-in',
-      description: 'EM service refused: code 19 (No user logged in): No user logged in',
-    });
+    assert.deepEqual(outcome.ok ? undefined : outcome.failure, NOBODY_LOGGED_IN);
   });
 
   it('reads <Response><Success/></Response> as a success', async function () {
@@ -59,13 +61,7 @@ describe('EM answers read leniently', function () {
       '<response><failure><error code="19">No user\u0001 logged in\u001F</error></failure></response>',
     );
     const outcome = await em.logout('SEP003094C25B15');
-    assert.deepEqual(outcome.ok ? undefined : outcome.failure, {
-      kind: 'em',
-      emCode: 19,
-      emMessage: 'No user logged in',
-      category: 'nobody-logged-in',
-      description: 'EM service refused: code 19 (No user logged in): No user logged in',
-    });
+    assert.deepEqual(outcome.ok ? undefined : outcome.failure, NOBODY_LOGGED_IN);
   });
 
   it('calls an XHTML page an HTML page even though it is well-formed XML', async function () {
