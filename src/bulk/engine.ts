@@ -100,6 +100,8 @@ class LogoutRun<T extends BulkItem> {
   /** True once every item was taken from the source. */
   #exhausted = false;
   #wakeUp: (() => void) | undefined;
+  /** An async source's read still pending when the scheduler was woken for something else. */
+  #pendingRead: Promise<IteratorResult<T>> | undefined;
 
   constructor(client: LogoutClient, options: BulkOptions<T>) {
     const given = options.busyRetry;
@@ -150,8 +152,8 @@ class LogoutRun<T extends BulkItem> {
     while (!this.#stopped) {
       if (this.#ready.length === 0 && !this.#exhausted) {
         // A list is read without waiting: the first requests leave before runBulkLogout returns.
-        // TODO(fix): an async source that waits long for its next item delays an abort as long.
-        const next = source.sync ? source.iterator.next() : await source.iterator.next();
+        const next = source.sync ? source.iterator.next() : await this.#read(source.iterator);
+        if (next === undefined) continue;
         if (next.done === true) this.#exhausted = true;
         else this.#ready.push({ item: next.value, attempts: 0, busy: 0, startedAt: undefined });
         continue;
@@ -165,6 +167,19 @@ class LogoutRun<T extends BulkItem> {
     }
   }
 
+  /**
+   * The async source's next item, or undefined when something else wakes the
+   * scheduler first (an abort, a finished request): a slow source never delays
+   * an abort. A read cut short stays pending and is taken up on the next call.
+   */
+  async #read(iterator: AsyncIterator<T>): Promise<IteratorResult<T> | undefined> {
+    const read = (this.#pendingRead ??= iterator.next());
+    const woken = this.#nextEvent().then(() => undefined);
+    const result = await Promise.race([read, woken]);
+    if (result !== undefined) this.#pendingRead = undefined;
+    return result;
+  }
+
   /** Requests in flight finish and are reported; refused devices still waiting are not. */
   async #finish(source: Source<T>): Promise<void> {
     while (this.#running.size > 0) await Promise.all([...this.#running]);
@@ -175,7 +190,9 @@ class LogoutRun<T extends BulkItem> {
     if (source.sync && !this.#exhausted && this.#ready.length === 0) {
       this.#exhausted = source.iterator.next().done === true;
     }
-    await source.iterator.return?.();
+    if (this.#pendingRead === undefined) await source.iterator.return?.();
+    // A generator still producing its next item runs return() only after it: not awaited.
+    else void Promise.resolve(source.iterator.return?.()).catch(() => undefined);
   }
 
   #launch(entry: Entry<T>): void {

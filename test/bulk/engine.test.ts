@@ -284,6 +284,38 @@ describe('runBulkLogout', () => {
     assert.deepEqual(summary.counts, { 'logged-out': 5, nobody: 0, failed: 0 });
   });
 
+  it('stops at an abort without waiting for a slow async source', async () => {
+    const controller = new AbortController();
+    const client: LogoutClient = { logout: () => Promise.resolve(SUCCESS) };
+    let releaseSource: () => void = () => undefined;
+    const sourceWaits = new Promise<void>((resolve) => (releaseSource = resolve));
+    async function* source() {
+      yield { device: 'SEP000000000001' };
+      yield { device: 'SEP000000000002' };
+      await sourceWaits;
+      yield { device: 'SEP000000000003' };
+    }
+    const sent: string[] = [];
+    let settled = false;
+
+    const run = runBulkLogout(client, source(), {
+      maxConcurrency: 2,
+      signal: controller.signal,
+      onResult: (result) => {
+        sent.push(result.device);
+        if (sent.length === 2) setImmediate(() => controller.abort());
+      },
+    }).finally(() => (settled = true));
+    // However long the source would wait, the run ends once the abort is seen.
+    const summary = await Promise.race([run, sleep(5000).then(() => undefined)]);
+    releaseSource();
+
+    assert.equal(settled, true, 'the run waited for the source');
+    assert.equal(summary?.interrupted, true);
+    assert.deepEqual(summary?.counts, { 'logged-out': 2, nobody: 0, failed: 0 });
+    assert.deepEqual(sent, ['SEP000000000001', 'SEP000000000002']);
+  });
+
   it('refuses options out of range before sending anything', async () => {
     const client: LogoutClient = { logout: () => Promise.resolve(SUCCESS) };
 
