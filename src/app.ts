@@ -18,6 +18,8 @@ export interface AppParts {
   readonly logger: Logger;
   /** The metrics the EM client's observer feeds; a fresh set when not given. */
   readonly metrics?: ServiceMetrics;
+  /** Given each piece of work a shutdown must wait for (running bulk jobs). */
+  readonly onShutdown?: (drain: () => Promise<void>) => void;
 }
 
 /** Builds the Express app from a configuration and its parts; it opens no socket. */
@@ -48,7 +50,16 @@ export function createApp(parts: AppParts): Express {
   app.use(opsRoutes({ metrics, readiness }));
 
   if (config.adminToken !== undefined) {
-    app.use(adminSurface({ ...viewOptions, token: config.adminToken, em, logger, app }));
+    app.use(
+      adminSurface({
+        ...viewOptions,
+        token: config.adminToken,
+        em,
+        logger,
+        app,
+        ...(parts.onShutdown === undefined ? {} : { onShutdown: parts.onShutdown }),
+      }),
+    );
   }
   const fallback = phoneFallback({ ...viewOptions, logger });
   app.use(fallback.notFound);

@@ -33,7 +33,14 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     ...clientOptions(config.em, config.ops, simulator),
     onAttempt: ops.onAttempt,
   });
-  const app = createApp({ config: { ...config, warnings }, em, logger, metrics: ops.metrics });
+  const drains: (() => Promise<void>)[] = [];
+  const app = createApp({
+    config: { ...config, warnings },
+    em,
+    logger,
+    metrics: ops.metrics,
+    onShutdown: (drain) => drains.push(drain),
+  });
   const server = app.listen(config.port, config.host);
   server.on('clientError', answerClientError);
   await once(server, 'listening');
@@ -50,7 +57,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     em,
     simulator,
     close: () => {
-      closing ??= stop(server, config.ops.shutdownTimeoutMs, logger).then(async () => {
+      const timeoutMs = config.ops.shutdownTimeoutMs;
+      closing ??= Promise.all([
+        stop(server, timeoutMs, logger),
+        drain(drains, timeoutMs, logger),
+      ]).then(async () => {
         await em.close();
         await simulator?.close();
       });
@@ -78,6 +89,27 @@ async function stop(server: Server, timeoutMs: number, logger: Logger): Promise<
   await closed;
   clearTimeout(timer);
   clearInterval(sweep);
+}
+
+/** Background work (bulk jobs) stops sending and finishes what is in flight, within the deadline. */
+async function drain(
+  drains: readonly (() => Promise<void>)[],
+  timeoutMs: number,
+  logger: Logger,
+): Promise<void> {
+  if (drains.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), timeoutMs);
+  });
+  const done = Promise.all(drains.map((run) => run())).then(() => 'done' as const);
+  if ((await Promise.race([done, late])) === 'late') {
+    logger.warn(
+      { timeoutMs },
+      'shutdown deadline reached: bulk jobs still have requests in flight',
+    );
+  }
+  clearTimeout(timer);
 }
 
 function startupWarnings(config: Config, simulator: RunningSimulator | undefined): string[] {

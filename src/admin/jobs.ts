@@ -87,6 +87,8 @@ export function isJobLimitError(value: unknown): value is JobLimitError {
  */
 export class JobStore {
   readonly #jobs = new Map<string, Job>();
+  /** Jobs still sending: how to stop each, and its run to wait for. */
+  readonly #running = new Map<string, { stop: AbortController; run: Promise<void> }>();
   readonly #client: LogoutClient;
   readonly #logger: Logger;
   readonly #concurrency: number;
@@ -127,8 +129,22 @@ export class JobStore {
     ]) {
       job.rows.set(skipped.line, skippedRow(skipped.line, skipped.value, skipped.message));
     }
-    void this.#run(job, accepted, onFinish);
+    const stop = new AbortController();
+    const run = this.#run(job, accepted, onFinish, stop.signal).finally(() =>
+      this.#running.delete(job.id),
+    );
+    this.#running.set(job.id, { stop, run });
     return this.view(job.id) as JobView;
+  }
+
+  /**
+   * For a shutdown: running jobs send nothing more, their requests in flight
+   * finish, and each device not sent is reported as such. Resolves when all is done.
+   */
+  async stop(): Promise<void> {
+    const running = [...this.#running.values()];
+    for (const { stop } of running) stop.abort();
+    await Promise.all(running.map(({ run }) => run));
   }
 
   view(id: string): JobView | undefined {
@@ -185,21 +201,30 @@ export class JobStore {
     job: Job,
     accepted: readonly { line: number; device: string }[],
     onFinish: ((view: JobView) => void) | undefined,
+    signal: AbortSignal,
   ): Promise<void> {
     const onResult = (result: BulkResult<{ line: number; device: string }>) => {
       job.rows.set(result.item.line, rowOf(result));
     };
+    const notSent = (message: string) => {
+      const left = accepted.filter((item) => !job.rows.has(item.line));
+      for (const item of left) job.rows.set(item.line, notSentRow(item, message));
+      return left.length;
+    };
     try {
-      await runBulkLogout(this.#client, accepted, {
+      const summary = await runBulkLogout(this.#client, accepted, {
         maxConcurrency: this.#concurrency,
         onResult,
+        signal,
       });
+      if (summary.interrupted) {
+        const left = notSent('not sent: the service was stopping');
+        this.#logger.warn({ jobId: job.id, notSent: left }, 'bulk job stopped by a shutdown');
+      }
     } catch (error) {
       // The engine only throws for its options or a throwing onResult: a bug of ours.
       this.#logger.error({ err: error, jobId: job.id }, 'bulk job failed');
-      for (const item of accepted) {
-        if (!job.rows.has(item.line)) job.rows.set(item.line, abandoned(item));
-      }
+      notSent('not sent: the job stopped on an internal error');
     }
     job.finishedAt = this.#now();
     const view = this.view(job.id) as JobView;
@@ -246,13 +271,13 @@ function skippedRow(line: number, device: string, message: string): JobRow {
   };
 }
 
-function abandoned(item: { line: number; device: string }): JobRow {
+function notSentRow(item: { line: number; device: string }, message: string): JobRow {
   return {
     line: item.line,
     device: item.device,
     outcome: 'failed',
     emCode: undefined,
-    message: 'not sent: the job stopped on an internal error',
+    message,
     attempts: 0,
     durationMs: 0,
   };

@@ -49,7 +49,8 @@ export class ReportLayout {
     const padded = Array.from({ length: width }, (_, index) => inert(kept[index] ?? ''));
     return [
       ...padded,
-      fields.device,
+      // A skipped line's device is the input as given, which may look like a formula.
+      inert(fields.device),
       fields.outcome,
       fields.emCode === undefined ? '' : String(fields.emCode),
       inert(fields.message),

@@ -98,4 +98,22 @@ describe('report cells a spreadsheet would run', function () {
       '5',
     ]);
   });
+
+  it('start with a quote in the device column too: a skipped line keeps its input as given', async function () {
+    const { ReportLayout } = await import('../../src/bulk/report-layout.js');
+    const layout = new ReportLayout(['device', 'note'], 0);
+    const skipped = (device: string) =>
+      layout.row([device, '+1'], { device, outcome: 'skipped', message: 'not a device name' });
+    assert.deepEqual(skipped('@SUM(A1)'), [
+      "'+1",
+      "'@SUM(A1)",
+      'skipped',
+      '',
+      'not a device name',
+      '',
+      '',
+    ]);
+    assert.deepEqual(skipped('-cmd'), ["'+1", "'-cmd", 'skipped', '', 'not a device name', '', '']);
+    assert.deepEqual(skipped('=1+2'), ["'+1", "'=1+2", 'skipped', '', 'not a device name', '', '']);
+  });
 });

@@ -26,6 +26,8 @@ export interface AdminSurfaceOptions {
   readonly sessions?: SessionOptions;
   readonly jobs?: Omit<JobStoreOptions, 'client' | 'logger'>;
   readonly previewTimeoutMs?: number;
+  /** Given what must be waited for when the service stops: the bulk jobs' drain. */
+  readonly onShutdown?: (drain: () => Promise<void>) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export function adminSurface(options: AdminSurfaceOptions): Router {
     attempts: options.attempts ?? ATTEMPT_DEFAULTS,
     demo: options.demo,
   };
+  options.onShutdown?.(() => context.jobs.stop());
   const router = Router();
   router.use('/api', apiRoutes(context));
   router.use('/admin', pageHeaders(), loginRoutes(context), adminPageRoutes(context));
