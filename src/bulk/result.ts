@@ -34,6 +34,12 @@ export interface BulkResult<T extends BulkItem = BulkItem> {
 export type LogoutVerdict = Pick<BulkResult, 'outcome' | 'emCode' | 'message' | 'failure'>;
 
 export function verdictOf(outcome: LogoutOutcome): LogoutVerdict {
+  // CUCM answered 19 to a device this process logged out moments before: in a
+  // report that is what it is now, nobody logged in, as a fresh process would say.
+  if (outcome.ok && outcome.repeated) {
+    const message = 'No user logged in (logged out by this service moments before)';
+    return { outcome: 'nobody', emCode: EM_CODE_NOBODY, message, failure: undefined };
+  }
   if (outcome.ok) {
     return { outcome: 'logged-out', emCode: undefined, message: 'logged out', failure: undefined };
   }

@@ -284,6 +284,30 @@ describe('runBulkLogout', () => {
     assert.deepEqual(summary.counts, { 'logged-out': 5, nobody: 0, failed: 0 });
   });
 
+  it('reports a device this process logged out moments before as nobody logged in (19)', async () => {
+    const client: LogoutClient = {
+      logout: () => Promise.resolve({ ...SUCCESS, repeated: true }),
+    };
+    const results: BulkResult[] = [];
+
+    const summary = await runBulkLogout(client, items(['SEP001122334455']), {
+      maxConcurrency: 1,
+      onResult: (result) => results.push(result),
+    });
+
+    assert.deepEqual(summary.counts, { 'logged-out': 0, nobody: 1, failed: 0 });
+    assert.deepEqual(results.map(comparable), [
+      {
+        device: 'SEP001122334455',
+        outcome: 'nobody',
+        emCode: 19,
+        message: 'No user logged in (logged out by this service moments before)',
+        failure: undefined,
+        attempts: 1,
+      },
+    ]);
+  });
+
   it('stops at an abort without waiting for a slow async source', async () => {
     const controller = new AbortController();
     const client: LogoutClient = { logout: () => Promise.resolve(SUCCESS) };
