@@ -27,7 +27,8 @@ export function createApp(parts: AppParts): Express {
   const { config, em, logger } = parts;
   const metrics = parts.metrics ?? new ServiceMetrics();
   metrics.watch(em);
-  const readiness = new ReadinessProbe((device) => em.deviceUser(device), {
+  const readyCall = { context: { probe: 'readyz' } };
+  const readiness = new ReadinessProbe((device) => em.deviceUser(device, readyCall), {
     cacheMs: config.ops?.readyCacheMs ?? 5000,
     warnings: config.warnings ?? [],
   });

@@ -27,6 +27,7 @@ export async function logOutDevice(
   const verdict = verdictOf(outcome);
   context.logger.info(
     {
+      ...call.context,
       device,
       via: source,
       outcome: verdict.outcome,

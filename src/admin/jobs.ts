@@ -216,6 +216,7 @@ export class JobStore {
         maxConcurrency: this.#concurrency,
         onResult,
         signal,
+        call: { context: { jobId: job.id } },
       });
       if (summary.interrupted) {
         const left = notSent('not sent: the service was stopping');

@@ -1,13 +1,13 @@
 import { backoffDelay, type BackoffOptions } from '../em/backoff.js';
 import { errorFailure } from '../em/failure.js';
-import type { LogoutOutcome } from '../em/index.js';
+import type { EmCall, LogoutOutcome } from '../em/index.js';
 import { AdaptiveWindow } from './adaptive-window.js';
 import { BulkOptionError, BulkResultHandlerError } from './errors.js';
 import { isBusy, verdictOf, type BulkItem, type BulkOutcome, type BulkResult } from './result.js';
 
 /** What the engine needs of an EmClient. */
 export interface LogoutClient {
-  logout(deviceName: string): Promise<LogoutOutcome>;
+  logout(deviceName: string, call?: EmCall): Promise<LogoutOutcome>;
 }
 
 export interface BusyRetryOptions {
@@ -27,6 +27,8 @@ export interface BulkOptions<T extends BulkItem> {
   /** Called once per device, as its final answer arrives. Throwing stops the run. */
   readonly onResult?: ((result: BulkResult<T>, status: BulkStatus) => void) | undefined;
   readonly busyRetry?: BusyRetryOptions | undefined;
+  /** Given with every logout: what the run serves, for the EM client's logs. */
+  readonly call?: EmCall | undefined;
   readonly now?: (() => number) | undefined;
 }
 
@@ -211,7 +213,7 @@ class LogoutRun<T extends BulkItem> {
   async #send(entry: Entry<T>, stamp: number, inFlightAtSend: number): Promise<void> {
     let outcome: LogoutOutcome;
     try {
-      outcome = await this.#client.logout(entry.item.device);
+      outcome = await this.#client.logout(entry.item.device, this.#options.call);
     } catch (error) {
       // EmClient never throws; another client might. Its text is not shown: it may hold input.
       outcome = {

@@ -13,12 +13,15 @@ export interface AttemptEvent {
   readonly emCode: number | undefined;
   /** Whether the client will try again (code 26 or a reset, with time left). */
   readonly willRetry: boolean;
-  /** The caller's id for the request this operation serves, when it gave one. */
-  readonly requestId?: string;
+  /** What the caller said of the operation (a request id, a job id), for its logs. */
+  readonly context?: Readonly<Record<string, string>>;
 }
 
 /** What a caller may say about one operation. */
 export interface EmCall {
-  /** Echoed in the operation's attempt events, so that logs tie them to the caller's request. */
-  readonly requestId?: string;
+  /**
+   * Echoed in the operation's attempt events, so that their logs name what the
+   * operation served: `{ reqId }` for a request, `{ jobId }` for a bulk job.
+   */
+  readonly context?: Readonly<Record<string, string>>;
 }

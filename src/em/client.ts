@@ -264,7 +264,7 @@ export class EmClient {
           attempt: attempts,
           durationMs: this.#now() - attemptAt,
           ...event,
-          ...(call.requestId === undefined ? {} : { requestId: call.requestId }),
+          ...(call.context === undefined ? {} : { context: call.context }),
         });
       try {
         const result = await this.#limiter.run(

@@ -7,7 +7,7 @@ export function emAttemptObserver(logger: Logger, metrics: ServiceMetrics) {
   return function observeEmAttempt(event: AttemptEvent): void {
     metrics.observeAttempt(event);
     const level = event.result === 'success' || event.result === 'em-failure' ? 'info' : 'warn';
-    const { requestId, ...em } = event;
-    logger[level](requestId === undefined ? { em } : { reqId: requestId, em }, 'em attempt');
+    const { context, ...em } = event;
+    logger[level]({ ...context, em }, 'em attempt');
   };
 }

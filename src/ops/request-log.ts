@@ -42,7 +42,7 @@ export function requestOf(res: Response, fallback: Logger): { reqId?: string; lo
 /** The EM call options that tie an EM operation's attempt logs to this request. */
 export function emCallOf(res: Response): EmCall {
   const reqId = (res.locals as RequestLocals).request?.reqId;
-  return reqId === undefined ? {} : { requestId: reqId };
+  return reqId === undefined ? {} : { context: { reqId } };
 }
 
 /** An id a proxy may hand us, if it looks like one; anything else is replaced. */
@@ -74,7 +74,8 @@ export function requestLog(logger: Logger) {
       (log ??= logger.child({ reqId })).info(
         {
           method: req.method,
-          path: req.path,
+          // The whole path: a router mounted at /api or /admin sees only its own part.
+          path: req.originalUrl.split('?', 1)[0],
           status: res.statusCode,
           durationMs: Math.round(durationMs * 10) / 10,
           ...factsOf(res),

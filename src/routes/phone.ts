@@ -70,7 +70,9 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
     facts.outcome = outcome.ok ? (outcome.repeated ? 'logged-out-again' : 'logged-out') : 'failed';
     if (!outcome.ok && outcome.failure.emCode !== undefined) facts.emCode = outcome.failure.emCode;
     const { log } = requestOf(res, logger);
-    if (outcome.ok)
+    if (outcome.ok && outcome.repeated)
+      log.info({ device, node: outcome.node }, 'logged out already: CUCM answered 19 to a repeat');
+    else if (outcome.ok)
       log.info({ device, node: outcome.node, attempts: outcome.attempts }, 'logged out');
     else
       log.warn({ device, failure: outcome.failure, attempts: outcome.attempts }, 'logout failed');

@@ -12,6 +12,11 @@ import { startUpstream, type Upstream } from '../support/upstream.js';
 
 const AUTH = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
+/** The EM operation an 'em attempt' log line is about. */
+function operationOf(line: Record<string, unknown>): unknown {
+  return (line['em'] as { operation?: unknown } | undefined)?.operation;
+}
+
 interface JobBody {
   status: string;
   createdAt: string;
@@ -328,10 +333,18 @@ describe('admin JSON API', function () {
       assert.equal(res.body.error.code, 'em_unreadable');
     });
 
-    it('logs the logout with the source it came through', async function () {
+    it('logs the logout with the source it came through, tied to the request by its id', async function () {
       await start();
-      await post('/api/devices/SEP001122334455/logout');
+      await post('/api/devices/SEP001122334455/logout').set('X-Request-Id', 'api-logout-1');
 
+      const lines = service.logs
+        .filter((entry) => entry.reqId === 'api-logout-1')
+        .map((entry) => [entry.msg, entry['via'] ?? entry['path'] ?? operationOf(entry)]);
+      assert.deepEqual(lines, [
+        ['em attempt', 'logout'],
+        ['admin logout', 'api'],
+        ['request', '/api/devices/SEP001122334455/logout'],
+      ]);
       const line = service.logs.find((entry) => entry.msg === 'admin logout');
       assert.deepEqual(
         { device: line?.['device'], via: line?.['via'], outcome: line?.['outcome'] },
@@ -421,6 +434,47 @@ describe('admin JSON API', function () {
           '',
         ].join('\n'),
       );
+    });
+
+    it('logs each EM attempt of a job with the job id', async function () {
+      await start();
+      const { jobId } = (
+        await post('/api/bulk').send({ devices: ['SEP001122334455', 'SEP00AABBCCDDEE'] })
+      ).body as { jobId: string };
+      await finishedJob(jobId);
+
+      const attempts = service.logs
+        .filter((line) => line.msg === 'em attempt' && line['jobId'] === jobId)
+        .map(operationOf);
+      assert.deepEqual(attempts, ['logout', 'logout']);
+    });
+
+    it('stops a running job for a shutdown: what is in flight finishes, the rest is reported not sent', async function () {
+      await start({}, 200);
+      const devices = ['SEP001122334455', 'SEP00AABBCCDDEE', 'SEPAABBCCDDEEFF', 'SEP112233445566'];
+      const { jobId } = (await post('/api/bulk').send({ devices })).body as { jobId: string };
+      // The job's first requests (3 at once) are with CUCM when the shutdown comes.
+      await eventually(
+        () => Promise.resolve(simulator?.stats.requests ?? 0),
+        (requests) => requests >= 1,
+      );
+      await service.drain();
+
+      const job = await finishedJob(jobId);
+      assert.deepEqual(
+        (job.results as unknown as { device: string; outcome: string; message: string }[]).map(
+          (row) => [row.device, row.outcome, row.message],
+        ),
+        [
+          ['SEP001122334455', 'logged-out', 'logged out'],
+          ['SEP00AABBCCDDEE', 'nobody', 'No user logged in'],
+          ['SEPAABBCCDDEEFF', 'logged-out', 'logged out'],
+          ['SEP112233445566', 'failed', 'not sent: the service was stopping'],
+        ],
+      );
+      assert.equal(simulator?.stats.requests, 3);
+      const stopped = service.logs.find((line) => line.msg === 'bulk job stopped by a shutdown');
+      assert.deepEqual([stopped?.['jobId'], stopped?.['notSent']], [jobId, 1]);
     });
 
     it('answers 409 job_running for the report of a job still running', async function () {

@@ -78,6 +78,34 @@ describe('logs', function () {
     ]);
   });
 
+  it('names the readiness probe on its EM attempt', async function () {
+    upstream = await startUpstream({ body: emFixture('query-user-logged-in.xml') });
+    service = testService({ hostPort: upstream.hostPort });
+
+    await request(service.app).get('/readyz');
+    const probe = service.logs.find((line) => line.msg === 'em attempt');
+    assert.deepEqual([probe?.['probe'], probe?.['reqId']], ['readyz', undefined]);
+  });
+
+  it('says a second press was answered from memory after CUCM said nobody was logged in', async function () {
+    upstream = await startUpstream([
+      { body: emFixture('logout-success.xml') },
+      { body: emFixture('logout-failure-19-no-user.xml') },
+    ]);
+    service = testService({ hostPort: upstream.hostPort, confirm: false });
+
+    for (const id of ['press-1', 'press-2']) {
+      await request(service.app).get('/logout?device=SEP003094C25B15').set('X-Request-Id', id);
+    }
+    const said = service.logs
+      .filter((line) => line.msg !== 'em attempt' && line.msg !== 'request')
+      .map((line) => [line['reqId'], line.msg]);
+    assert.deepEqual(said, [
+      ['press-1', 'logged out'],
+      ['press-2', 'logged out already: CUCM answered 19 to a repeat'],
+    ]);
+  });
+
   it('replaces an implausible request id with a fresh one', async function () {
     upstream = await startUpstream({ body: emFixture('logout-success.xml') });
     service = testService({ hostPort: upstream.hostPort });

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
 import type { EmClient, EmClientOptions } from '../../src/em/index.js';
+import { createOps } from '../../src/ops/index.js';
 import { memoryLogger, testClient, type LogLine } from './service.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -13,6 +14,8 @@ export interface AdminService {
   readonly app: ReturnType<typeof createApp>;
   readonly em: EmClient;
   readonly logs: LogLine[];
+  /** What a shutdown of the service waits for: running bulk jobs stop and finish. */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,7 +36,9 @@ export interface AdminServiceOptions {
  */
 export async function startAdminService(options: AdminServiceOptions): Promise<AdminService> {
   const { logs, logger } = memoryLogger();
-  const em = testClient(options.hostPort, options.client);
+  const ops = createOps(logger);
+  const em = testClient(options.hostPort, { onAttempt: ops.onAttempt, ...options.client });
+  const drains: (() => Promise<void>)[] = [];
   const app = createApp({
     config: {
       demo: options.demo ?? false,
@@ -48,6 +53,8 @@ export async function startAdminService(options: AdminServiceOptions): Promise<A
     },
     em,
     logger,
+    metrics: ops.metrics,
+    onShutdown: (drain) => drains.push(drain),
   });
   const server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -57,6 +64,9 @@ export async function startAdminService(options: AdminServiceOptions): Promise<A
     app,
     em,
     logs,
+    drain: async () => {
+      await Promise.all(drains.map((drain) => drain()));
+    },
     close: async () => {
       await closeServer(server);
       await em.close();
