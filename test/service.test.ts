@@ -63,6 +63,55 @@ describe('the service as npm start runs it', function () {
     assert.equal(simulator.state.loggedInUser('SEP001122334455'), undefined);
   });
 
+  it('lets a running bulk job finish what is in flight when it closes, and sends nothing more', async function () {
+    simulator = await startSimulator({ latencyMs: 300 });
+    const token = 'service-test-token-0123456789';
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CUCM_HOST: simulator.hostPort,
+      EM_APP_ID: 'emlogout',
+      EM_APP_CERTIFICATE: 'demo-secret',
+      ADMIN_TOKEN: token,
+    };
+    const lines: { msg: string; notSent?: number }[] = [];
+    const logger = createLogger(
+      'info',
+      new Writable({
+        write: (chunk: Buffer, _encoding, done) => {
+          lines.push(JSON.parse(chunk.toString('utf8')) as { msg: string });
+          done();
+        },
+      }),
+    );
+    service = await startService(loadConfig(env), logger);
+    const devices = ['SEP001122334455', 'SEPAABBCCDDEEFF', 'SEP112233445566', 'SEP00AABBCCDDEE'];
+    const started = await fetch(`${service.url}/api/bulk`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ devices }),
+    });
+    assert.equal(started.status, 202);
+    while (simulator.stats.requests === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    await service.close();
+    service = undefined;
+
+    // The three sent before the close were answered and applied; the fourth was never sent.
+    assert.equal(simulator.stats.requests, 3);
+    const stillIn = devices.filter((device) => simulator?.state.loggedInUser(device) !== undefined);
+    assert.deepEqual(stillIn, []);
+    const ending = lines.filter((line) => line.msg.startsWith('bulk job'));
+    assert.deepEqual(
+      ending.map((line) => [line.msg, line.notSent]),
+      [
+        ['bulk job started', undefined],
+        ['bulk job stopped by a shutdown', 1],
+        ['bulk job done', undefined],
+      ],
+    );
+  });
+
   it('stops start-up with exit status 2 and names each bad variable', function () {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       env: {
