@@ -1,3 +1,4 @@
+import { toolVersion } from './tool-version.js';
 import { Command } from 'commander';
 import { bulkCommand, type BulkFlags } from './commands/bulk.js';
 import { logoutAllCommand } from './commands/logout-all.js';
@@ -81,10 +82,7 @@ export function buildProgram(io: CliIo, out: Output, done: (exitCode: number) =>
     )
     .option('--cucm-host <host[:port],...>', 'CUCM publisher(s) (CUCM_HOST)')
     .option('--em-url <url,...>', 'EM service URL(s) (EM_URL)')
-    .option(
-      '--version <release>',
-      "CUCM release: v333, other or Undefined (CUCM_VERSION); not this tool's version",
-    )
+    .option('--cucm-version <release>', 'CUCM release: v333, other or Undefined (CUCM_VERSION)')
     .option('--app-id <id>', 'application user (EM_APP_ID)')
     .option(
       '--app-certificate-file <path>',
@@ -93,6 +91,7 @@ export function buildProgram(io: CliIo, out: Output, done: (exitCode: number) =>
     .option('--timeout-ms <ms>', 'deadline of one EM operation (EM_TIMEOUT_MS)')
     .option('--max-concurrency <n>', 'EM operations in flight at most (EM_MAX_CONCURRENCY)')
     .option('--json', 'machine-readable output on stdout')
+    .version(toolVersion(), '-V, --version', "this tool's version")
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(em-logout --help shows usage and examples)')
     .exitOverride()

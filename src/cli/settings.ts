@@ -5,7 +5,7 @@ import { CliConfigError } from './errors.js';
 export interface ConnectionFlags {
   readonly cucmHost?: string | undefined;
   readonly emUrl?: string | undefined;
-  readonly version?: string | undefined;
+  readonly cucmVersion?: string | undefined;
   readonly appId?: string | undefined;
   readonly appCertificateFile?: string | undefined;
   readonly timeoutMs?: string | undefined;
@@ -31,7 +31,7 @@ export const EM_VARIABLES = [
 const FLAGS: readonly (readonly [keyof ConnectionFlags, string, string])[] = [
   ['cucmHost', 'CUCM_HOST', '--cucm-host'],
   ['emUrl', 'EM_URL', '--em-url'],
-  ['version', 'CUCM_VERSION', '--version'],
+  ['cucmVersion', 'CUCM_VERSION', '--cucm-version'],
   ['appId', 'EM_APP_ID', '--app-id'],
   ['appCertificateFile', 'EM_APP_CERTIFICATE_FILE', '--app-certificate-file'],
   ['timeoutMs', 'EM_TIMEOUT_MS', '--timeout-ms'],

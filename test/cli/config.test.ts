@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Opened } from '../bulk/support.js';
 import { cli, closedPort, simulatorEnv, TempDir } from './support.js';
 
@@ -47,6 +47,25 @@ describe('em-logout settings', () => {
         "  - --timeout-ms must be a whole number from 100 to 60000, got 'soon'\n" +
         "  - EM_MAX_CONCURRENCY must be a whole number from 1 to 100, got '0'\n",
     );
+  });
+
+  it('names --cucm-version when the CUCM release it gives is not one it knows', async () => {
+    const run = await cli(['who', 'SEP001122334455', '--cucm-version', '14'], {
+      env: { CUCM_HOST: '127.0.0.1:1', EM_APP_ID: 'emlogout', EM_APP_CERTIFICATE: 'x' },
+    });
+
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /^em-logout: Invalid EM settings:\n {2}- --cucm-version must be /);
+  });
+
+  it("prints this tool's version for --version and -V, and exits 0", async () => {
+    const { version } = JSON.parse(
+      await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const run = await cli([flag]);
+      assert.deepEqual([run.exitCode, run.stdout, run.stderr], [0, `${version}\n`, '']);
+    }
   });
 
   it('ignores the service-only variables', async () => {
