@@ -1,16 +1,18 @@
 import type { EmFailure } from '../src/em/index.js';
-import { titleOf, type ViewContext } from './context.js';
+import { textOf, titleOf, type ViewContext } from './context.js';
 import type { FailureMessageKey } from './i18n/catalog.js';
 import { EXIT_URL, type Screen } from './screen.js';
 
 /**
  * A failure told as the person needs it (what to do) with the detail IT needs
- * (EM code and CUCM's text, or what went wrong on the way) on its own line.
+ * (EM code and CUCM's text, or what went wrong on the way) on its own line, and
+ * the phone's name for the ticket where the display has room for it.
  */
 export function failedScreen(
   context: ViewContext,
   stage: 'logout' | 'lookup',
   failure: EmFailure,
+  device: string,
   retryUrl: string,
 ): Screen {
   const { strings } = context;
@@ -21,7 +23,11 @@ export function failedScreen(
   return {
     title: titleOf(context),
     prompt,
-    text: `${strings.failed.messages[key]}\n${detail(context, failure)}`,
+    text: textOf(
+      context,
+      [strings.failed.messages[key], detail(context, failure)],
+      [strings.phoneLine(device)],
+    ),
     softKeys: TRANSIENT.has(key) ? [retry, exit] : [exit],
   };
 }

@@ -17,7 +17,7 @@ export function logoutOutcomeScreen(
   const { failure } = outcome;
   if (failure.category === 'nobody-logged-in') return nobodyLoggedInScreen(context, device);
   if (failure.category === 'unknown-device') return unknownDeviceScreen(context, device);
-  return failedScreen(context, 'logout', failure, context.links.logout(device));
+  return failedScreen(context, 'logout', failure, device, context.links.logout(device));
 }
 
 /** Which screen answers "who is logged in?" before the confirm step. */
@@ -30,7 +30,7 @@ export function lookupOutcomeScreen(
     if (outcome.failure.category === 'unknown-device') {
       return unknownDeviceScreen(context, device);
     }
-    return failedScreen(context, 'lookup', outcome.failure, context.links.confirm(device));
+    return failedScreen(context, 'lookup', outcome.failure, device, context.links.confirm(device));
   }
   const found = outcome.device;
   switch (found.state) {
