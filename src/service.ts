@@ -47,7 +47,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
 
   const url = serviceUrl(server);
   logger.info(
-    { url, nodes: em.nodes, demo: config.demo, confirm: config.logoutConfirm },
+    {
+      url,
+      nodes: em.nodes,
+      demo: config.demo,
+      confirm: config.logoutConfirm,
+      admin: config.adminToken !== undefined,
+    },
     'em-logout listening',
   );
   let closing: Promise<void> | undefined;

@@ -18,10 +18,10 @@ export function bannerText(input: BannerInput): string {
     '',
     'Run em-logout against it with:',
     `  CUCM_HOST=${input.hostPort}`,
-    `  EM_URL=${input.url}${SERVLET_PATH}`,
     `  EM_APP_ID=${DEMO_APP_USER.id}`,
     // A demo secret, printed on purpose: it exists only in this simulator.
     `  EM_APP_CERTIFICATE=${DEMO_APP_USER.password}`,
+    `(or EM_URL=${input.url}${SERVLET_PATH} in place of CUCM_HOST)`,
     '',
     `Throttle: ${input.maxConcurrent} concurrent operations, ${input.latencyMs} ms each`,
     '',
