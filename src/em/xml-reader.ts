@@ -73,7 +73,8 @@ function parseProblem(error: unknown): string {
 function nestingDepth(body: string): number {
   let depth = 0;
   let max = 0;
-  for (const match of body.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+  // Any tag name counts, not only ASCII ones: XML allows <é> and <:a>.
+  for (const match of body.matchAll(/<(\/?)(?![!?])[^\s>][^>]*?(\/?)>/g)) {
     if (match[1] === '/') depth -= 1;
     else if (match[2] !== '/') depth += 1;
     if (depth > max) max = depth;

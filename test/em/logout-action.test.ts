@@ -326,6 +326,16 @@ describe('runLogoutAction', () => {
         problem: 'DTD with an internal subset refused',
       },
       {
+        title: 'elements nested 10 000 deep',
+        reply: { body: `<response>${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}</response>` },
+        problem: 'nested too deeply',
+      },
+      {
+        title: 'elements with non-ASCII names nested 10 000 deep',
+        reply: { body: `<response>${'<é>'.repeat(10_000)}${'</é>'.repeat(10_000)}</response>` },
+        problem: 'nested too deeply',
+      },
+      {
         title: 'an XML document that is not an EM answer',
         reply: { body: '<result><success/></result>' },
         problem: 'unexpected <result> document',
