@@ -4,6 +4,7 @@ import {
   readActionAnswer,
   readDeviceUserAnswer,
   readUserDevicesAnswer,
+  type DeviceUser,
   type EmFailureAnswer,
 } from './answers.js';
 import type { AttemptEvent, EmCall, EmOperation } from './attempt-event.js';
@@ -179,7 +180,7 @@ export class EmClient {
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
-    return { ...run.meta, ok: true, devices: run.answer.devices };
+    return { ...run.meta, ok: true, devices: run.answer.devices.map((d) => this.#cleanDevice(d)) };
   }
 
   async deviceUser(deviceName: string, call: EmCall = {}): Promise<DeviceUserOutcome> {
@@ -203,7 +204,8 @@ export class EmClient {
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure')
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
-    return { ...run.meta, ok: true, state: run.answer.state, deviceNames: run.answer.deviceNames };
+    const { state, deviceNames } = run.answer;
+    return { ...run.meta, ok: true, state, deviceNames: deviceNames.map(this.#scrub) };
   }
 
   async close(): Promise<void> {
@@ -290,10 +292,12 @@ export class EmClient {
           if ('answer' in retried) return { ok: true, answer: retried.answer, meta };
           return { ok: false, failure: retried.failure, ...meta };
         }
-        const failure = errorFailure(
-          signal.aborted
-            ? new EmTimeoutError(this.#nodeUrl(which), this.#timeoutMs, { cause: error })
-            : error,
+        const failure = this.#cleanFailure(
+          errorFailure(
+            signal.aborted
+              ? new EmTimeoutError(this.#nodeUrl(which), this.#timeoutMs, { cause: error })
+              : error,
+          ),
         );
         const retryable = error instanceof EmNetworkError && error.reason === 'reset';
         report({
@@ -315,6 +319,18 @@ export class EmClient {
   /** CUCM's failure, its text cleaned of the password it may quote back. */
   #failureOf(answer: EmFailureAnswer): EmFailure {
     return emAnswerFailure({ ...answer, message: this.#scrub(answer.message) });
+  }
+
+  /** A failure of ours can quote the answer too (a parse error names its elements). */
+  #cleanFailure(failure: EmFailure): EmFailure {
+    return { ...failure, description: this.#scrub(failure.description) };
+  }
+
+  /** Every text of a query answer goes to screens and logs: none may carry the password. */
+  #cleanDevice(device: DeviceUser): DeviceUser {
+    const lastLogin = device.lastLogin === undefined ? undefined : this.#scrub(device.lastLogin);
+    if (device.state !== 'logged-in') return { ...device, lastLogin };
+    return { ...device, lastLogin, userId: this.#scrub(device.userId) };
   }
 
   #report(event: AttemptEvent): void {

@@ -35,6 +35,27 @@ describe('the application password quoted back by CUCM', function () {
     );
   });
 
+  it('is replaced when percent-encoded with lower-case hex', function () {
+    const scrub = secretScrubber('Zq9-SECRET-pass&<>');
+    assert.equal(
+      scrub('cert Zq9-SECRET-pass%26%3c%3e and Zq9-SECRET-pass%26%3C%3e'),
+      'cert [redacted] and [redacted]',
+    );
+  });
+
+  it('is replaced when CUCM quotes six or more of its characters, cut short or in pieces', function () {
+    const scrub = secretScrubber('Zq9-SECRET-pass&<>');
+    assert.deepEqual(
+      [
+        scrub('Invalid App Cert Zq9-SECRET-pass'),
+        scrub('cert ...ECRET-pa... rejected'),
+        scrub('only Zq9-S here'),
+      ],
+      ['Invalid App Cert [redacted]', 'cert ...[redacted]... rejected', 'only Zq9-S here'],
+    );
+    assert.equal(secretScrubber('abc')('xabcx ab'), 'x[redacted]x ab');
+  });
+
   it('cuts CUCM text past 300 characters', function () {
     const scrub = secretScrubber('x-secret');
     assert.equal(scrub('a'.repeat(400)), `${'a'.repeat(297)}...`);
@@ -68,6 +89,56 @@ describe('the application password quoted back by CUCM', function () {
     } finally {
       await service.close();
     }
+  });
+});
+
+describe('the application password in other parts of an answer', function () {
+  const PASSWORD = 'Zq9-SECRET-pass';
+  let upstream: Upstream | undefined;
+  let em: EmClient | undefined;
+
+  afterEach(async function () {
+    await em?.close();
+    await upstream?.close();
+    upstream = undefined;
+  });
+
+  async function clientFor(body: string): Promise<EmClient> {
+    upstream = await startUpstream({ body });
+    em = new EmClient({
+      endpoints: [resolveEndpoint({ callManagerHost: upstream.hostPort })],
+      credentials: { appId: 'emproxy', appCertificate: PASSWORD },
+    });
+    return em;
+  }
+
+  it('is removed from a parse error that names an element or attribute of the answer', async function () {
+    const element = await (await clientFor(`<response><${PASSWORD}></response>`)).logout('SEP1');
+    await em?.close();
+    await upstream?.close();
+    const attribute = await (
+      await clientFor(`<response ${PASSWORD}="1" ${PASSWORD}="2"><success/></response>`)
+    ).logout('SEP1');
+    const descriptions = [element, attribute].map((outcome) =>
+      outcome.ok ? '' : outcome.failure.description.replace(/POST .*/, 'POST …'),
+    );
+    assert.deepEqual(descriptions, [
+      'EM service answer is unreadable (not XML: Missing end tag for element [redacted] (line 1, column 28)): POST …',
+      'EM service answer is unreadable (not XML: Duplicate attribute: [redacted] (line 1, column 50)): POST …',
+    ]);
+  });
+
+  it('is removed from a user id in a query answer', async function () {
+    const client = await clientFor(
+      `<response><deviceUserResults><device name="SEP1"><userID>${PASSWORD}%26</userID></device></deviceUserResults></response>`,
+    );
+    const outcome = await client.deviceUser('SEP1');
+    assert.deepEqual(outcome.ok ? outcome.device : undefined, {
+      deviceName: 'SEP1',
+      lastLogin: undefined,
+      state: 'logged-in',
+      userId: '[redacted]&',
+    });
   });
 });
 
