@@ -20,6 +20,7 @@ import {
   type LoadResult,
   type Role,
 } from './http.js';
+import { measureHostileAnswers } from './hostile.js';
 import { measureMemory, MEMORY_REQUESTS } from './memory.js';
 import { judged, textTable, writeReport, type BenchRow } from './report.js';
 import type { UpstreamCounts } from './upstream.js';
@@ -56,6 +57,7 @@ async function main(): Promise<number> {
   } finally {
     await upstream.close();
   }
+  await section('hostile answers', async () => measureHostileAnswers());
   await section('bulk', runBulk);
 
   const elapsedS = (performance.now() - started) / 1000;

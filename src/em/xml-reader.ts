@@ -46,7 +46,7 @@ export function readXml(text: string): XmlReadResult {
   if (body === '') return { ok: false, problem: 'empty body' };
   // A web server's error or login page, the usual wrong answer: say so plainly.
   if (/^(<!doctype\s+html|<html)\b/i.test(body)) return { ok: false, problem: 'an HTML page' };
-  if (/<!DOCTYPE[^>]*\[/i.test(body) || /<!ENTITY/i.test(body)) {
+  if (hasInternalSubset(body) || /<!ENTITY/i.test(body)) {
     return { ok: false, problem: 'DTD with an internal subset refused' };
   }
   // The parser descends one call per level: bound the depth before it starts.
@@ -65,19 +65,42 @@ export function readXml(text: string): XmlReadResult {
 /** The parser's message without the excerpt of the answer it quotes, which may hold a secret. */
 function parseProblem(error: unknown): string {
   if (!(error instanceof XmlError)) return 'parse error';
-  const firstLine = error.message.split('\n', 1)[0] ?? '';
-  return firstLine.trim() === '' ? 'parse error' : firstLine.trim();
+  const firstLine = (error.message.split('\n', 1)[0] ?? '').trim();
+  if (firstLine === '') return 'parse error';
+  // A name quoted from the answer can be as long as the answer.
+  return firstLine.length > 160 ? `${firstLine.slice(0, 157)}...` : firstLine;
 }
 
-/** Cheap upper bound of element depth, so that a hostile answer cannot exhaust the stack. */
+/**
+ * A DOCTYPE with a `[` before its end. Found by position, never by a pattern that
+ * scans on from every candidate: a hostile answer of 256 KB of `<!DOCTYPE ` must
+ * cost one pass, not one pass per occurrence.
+ */
+function hasInternalSubset(body: string): boolean {
+  const doctype = body.search(/<!DOCTYPE/i);
+  if (doctype === -1) return false;
+  const bracket = body.indexOf('[', doctype);
+  const end = body.indexOf('>', doctype);
+  return bracket !== -1 && (end === -1 || bracket < end);
+}
+
+/**
+ * Cheap upper bound of element depth, so that a hostile answer cannot exhaust the
+ * stack. One pass: each tag is read from its `<` to its `>` and the scan goes on
+ * after it; a `<` without a `>` ends the count (the parser refuses it anyway).
+ */
 function nestingDepth(body: string): number {
   let depth = 0;
   let max = 0;
-  // Any tag name counts, not only ASCII ones: XML allows <é> and <:a>.
-  for (const match of body.matchAll(/<(\/?)(?![!?])[^\s>][^>]*?(\/?)>/g)) {
-    if (match[1] === '/') depth -= 1;
-    else if (match[2] !== '/') depth += 1;
+  let at = body.indexOf('<');
+  while (at !== -1) {
+    const end = body.indexOf('>', at + 1);
+    if (end === -1) break;
+    const next = body[at + 1];
+    if (next === '/') depth -= 1;
+    else if (next !== '!' && next !== '?' && body[end - 1] !== '/') depth += 1;
     if (depth > max) max = depth;
+    at = body.indexOf('<', end + 1);
   }
   return max;
 }
