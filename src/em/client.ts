@@ -4,6 +4,7 @@ import {
   readActionAnswer,
   readDeviceUserAnswer,
   readUserDevicesAnswer,
+  type ActionAnswer,
   type DeviceUser,
   type EmFailureAnswer,
 } from './answers.js';
@@ -133,12 +134,16 @@ export class EmClient {
   }
 
   async #logoutOnce(deviceName: string, key: string, call: EmCall): Promise<LogoutOutcome> {
-    const outcome = await this.#action('logout', this.#logoutForm(deviceName), call);
+    const run = await this.#runAction('logout', this.#logoutForm(deviceName), call);
+    const outcome = this.#actionOutcome(run);
     if (outcome.ok) {
       this.#recent.remember(key);
       return { ...outcome, repeated: false };
     }
-    if (outcome.failure.emCode === EM_CODE_NOBODY_LOGGED_IN && this.#recent.has(key)) {
+    // "Nobody logged in" after our own logout, or after an attempt whose connection
+    // broke once CUCM had the request (it may well have done the logout): a success.
+    const ours = this.#recent.has(key) || (run.ok && run.afterReset);
+    if (outcome.failure.emCode === EM_CODE_NOBODY_LOGGED_IN && ours) {
       return {
         node: outcome.node,
         attempts: outcome.attempts,
@@ -214,13 +219,14 @@ export class EmClient {
 
   /** `form` is the POST body, as `requests.formBody` writes it. */
   async #action(operation: EmOperation, form: string, call: EmCall): Promise<ActionOutcome> {
-    const run = await this.#run({
-      operation,
-      form,
-      which: 'request',
-      read: readActionAnswer,
-      call,
-    });
+    return this.#actionOutcome(await this.#runAction(operation, form, call));
+  }
+
+  #runAction(operation: EmOperation, form: string, call: EmCall) {
+    return this.#run({ operation, form, which: 'request', read: readActionAnswer, call });
+  }
+
+  #actionOutcome(run: RunResult<ActionAnswer>): ActionOutcome {
     if (!run.ok) return run;
     if (run.answer.outcome === 'failure') {
       return { ...run.meta, ok: false, failure: this.#failureOf(run.answer) };
@@ -257,6 +263,8 @@ export class EmClient {
     // What the last retry was for. When the deadline cuts a retry short, that
     // busy answer or reset is the outcome, not a timeout that retrying caused.
     let retried: { answer: T } | { failure: EmFailure } | undefined;
+    // Whether an earlier attempt reached CUCM and lost its answer to a reset.
+    let afterReset = false;
     for (;;) {
       attempts += 1;
       const attemptAt = this.#now();
@@ -279,9 +287,9 @@ export class EmClient {
         const emCode = result.answer.outcome === 'failure' ? (result.answer.code ?? 0) : undefined;
         const outcome = result.answer.outcome === 'failure' ? 'em-failure' : 'success';
         report({ node, result: outcome, emCode, willRetry: busy && this.#retryBusy });
-        if (!busy) return { ok: true, answer: result.answer, meta };
+        if (!busy) return { ok: true, answer: result.answer, meta, afterReset };
         if (!this.#retryBusy || !(await this.#pause(attempts, signal))) {
-          return { ok: true, answer: result.answer, meta };
+          return { ok: true, answer: result.answer, meta, afterReset };
         }
         retried = { answer: result.answer };
       } catch (error) {
@@ -289,7 +297,7 @@ export class EmClient {
           // The attempt the deadline cut short was counted by the exchange (a timeout).
           report({ node: nodeOf(error), result: 'timeout', emCode: undefined, willRetry: false });
           const meta = { node, attempts, durationMs: this.#now() - startedAt };
-          if ('answer' in retried) return { ok: true, answer: retried.answer, meta };
+          if ('answer' in retried) return { ok: true, answer: retried.answer, meta, afterReset };
           return { ok: false, failure: retried.failure, ...meta };
         }
         const failure = this.#cleanFailure(
@@ -312,6 +320,7 @@ export class EmClient {
           return { ok: false, failure, node, attempts, durationMs: this.#now() - startedAt };
         }
         retried = { failure };
+        afterReset = true;
       }
     }
   }
@@ -372,7 +381,8 @@ interface Job<T extends Answer> {
 }
 
 type RunResult<T> =
-  { ok: true; answer: T; meta: Outcome } | (Outcome & { ok: false; failure: EmFailure });
+  | { ok: true; answer: T; meta: Outcome; afterReset: boolean }
+  | (Outcome & { ok: false; failure: EmFailure });
 
 /** host:port of the node an error came from, for logs; undefined when none was tried. */
 function nodeOf(error: unknown): string | undefined {

@@ -533,6 +533,27 @@ describe('runLogoutAction', () => {
       assert.equal(upstream.requests.length, 2);
     });
 
+    it('a reset then code 19 is Success: the attempt CUCM received may have logged out', async () => {
+      const nobody = emFixture('logout-failure-19-no-user.xml');
+      const { upstream, result } = await logoutVia([{ reset: true }, { body: nobody }]);
+
+      assert.deepEqual(
+        [result.Branch, result.ErrorCode, result.ErrorMessage, result.attempts],
+        ['Success', 0, null, 2],
+      );
+      assert.equal(upstream.requests.length, 2);
+    });
+
+    it('code 26 then code 19 is Failure 19: a busy CUCM did nothing', async () => {
+      const nobody = emFixture('logout-failure-19-no-user.xml');
+      const { result } = await logoutVia([{ body: BUSY }, { body: nobody }]);
+
+      assert.deepEqual(
+        [result.Branch, result.ErrorCode, result.ErrorMessage, result.attempts],
+        ['Failure', 19, 'No user logged in', 2],
+      );
+    });
+
     it('code 26 every time is Failure 26 after several attempts within the deadline', async () => {
       const upstream = await opened.upstream({ body: BUSY });
       const started = performance.now();
