@@ -9,6 +9,7 @@ import {
   type NetworkReason,
 } from './errors/index.js';
 import type { Deadline } from './deadline.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 export interface PostOptions {
   readonly dispatcher: Dispatcher;
@@ -78,7 +79,8 @@ function decodeAnswer(bytes: Buffer, contentType: string | string[] | undefined)
   const head = bytes.subarray(0, 100).toString('latin1');
   const label =
     /charset=["']?([\w.:-]+)/i.exec(header)?.[1] ?? /encoding=["']([\w.:-]+)["']/i.exec(head)?.[1];
-  return decoderFor(label).decode(bytes);
+  const decoder = decoderFor(label);
+  return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
 }
 
 /** Decoders by label, made once each; only labels WHATWG knows are kept, so the map stays small. */

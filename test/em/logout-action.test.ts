@@ -378,7 +378,7 @@ describe('runLogoutAction', () => {
   describe('answer encodings', () => {
     const text = "Could not authenticate 'José Müller'";
     const xml = `<response><failure><error code="3">${text}</error></failure></response>`;
-    const cases: { title: string; reply: Reply }[] = [
+    const cases: { title: string; reply: Reply; expected?: string }[] = [
       {
         title: 'an ISO-8859-1 declaration with latin1 bytes',
         reply: {
@@ -389,6 +389,22 @@ describe('runLogoutAction', () => {
       {
         title: 'a charset=ISO-8859-1 header with latin1 bytes',
         reply: { body: Buffer.from(xml, 'latin1'), contentType: 'text/xml; charset=ISO-8859-1' },
+      },
+      {
+        title: 'a charset=windows-1252 header with its own bytes for quotes',
+        reply: {
+          body: Buffer.from(xml.replaceAll("'", '\x91'), 'latin1'),
+          contentType: 'text/xml; charset=windows-1252',
+        },
+        expected: text.replaceAll("'", '\u2018'),
+      },
+      {
+        title: 'an ISO-8859-1 label over bytes that only windows-1252 has (€, Š, “”)',
+        reply: {
+          body: Buffer.from(xml.replace('José', '\x80 \x8A \x93x\x94'), 'latin1'),
+          contentType: 'text/xml; charset=iso-8859-1',
+        },
+        expected: text.replace('José', '\u20AC \u0160 \u201Cx\u201D'),
       },
       {
         title: 'UTF-8 bytes with no declaration and no charset',
@@ -406,12 +422,12 @@ describe('runLogoutAction', () => {
       },
     ];
 
-    for (const { title, reply } of cases) {
+    for (const { title, reply, expected } of cases) {
       it(`${title} are decoded right`, async () => {
         const { result } = await logoutVia(reply);
 
         assert.equal(result.ErrorCode, 3);
-        assert.equal(result.ErrorMessage, text);
+        assert.equal(result.ErrorMessage, expected ?? text);
       });
     }
   });
