@@ -9,7 +9,8 @@ export function confirmLogoutScreen(context: ViewContext, device: string, user: 
     prompt: strings.confirm.prompt,
     text: textOf(
       context,
-      [strings.confirm.question(user)],
+      // A user id is one line, whatever CUCM sent: it must not add lines to the question.
+      [strings.confirm.question(user.replace(/\s+/g, ' ').trim())],
       [strings.confirm.note, strings.phoneLine(device)],
     ),
     softKeys: [

@@ -30,6 +30,9 @@ export function lookupOutcomeScreen(
     if (outcome.failure.category === 'unknown-device') {
       return unknownDeviceScreen(context, device);
     }
+    if (outcome.failure.category === 'nobody-logged-in') {
+      return nobodyLoggedInScreen(context, device);
+    }
     return failedScreen(context, 'lookup', outcome.failure, device, context.links.confirm(device));
   }
   const found = outcome.device;

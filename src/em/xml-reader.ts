@@ -54,7 +54,10 @@ export function readXml(text: string): XmlReadResult {
 
   let root: XmlElement | null;
   try {
-    root = parseXml(body, { ignoreUndefinedEntities: true }).root;
+    root = parseXml(body, {
+      ignoreUndefinedEntities: true,
+      resolveUndefinedEntity: (entity) => HTML_ENTITIES[entity],
+    }).root;
   } catch (error) {
     return { ok: false, problem: `not XML: ${parseProblem(error)}` };
   }
@@ -105,12 +108,37 @@ function nestingDepth(body: string): number {
   return max;
 }
 
+/**
+ * HTML's names for characters that a copy of a web page may put in CUCM's text;
+ * XML defines none of them. Any other undefined entity stays as written.
+ */
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&nbsp;': ' ',
+  '&copy;': '\u00A9',
+  '&reg;': '\u00AE',
+  '&trade;': '\u2122',
+  '&euro;': '\u20AC',
+  '&hellip;': '\u2026',
+  '&ndash;': '\u2013',
+  '&mdash;': '\u2014',
+  '&lsquo;': '\u2018',
+  '&rsquo;': '\u2019',
+  '&ldquo;': '\u201C',
+  '&rdquo;': '\u201D',
+  '&laquo;': '\u00AB',
+  '&raquo;': '\u00BB',
+};
+
+/** Text parts around child elements are joined by one space, each trimmed (a comment is no text). */
 function toNode(element: XmlElement): XmlNode {
   const children: XmlNode[] = [];
   let text = '';
   for (const item of element.children) {
     if (item instanceof XmlElement) children.push(toNode(item));
-    else if (item instanceof XmlText) text += item.text.trim();
+    else if (item instanceof XmlText) {
+      const part = item.text.trim();
+      if (part !== '') text = text === '' ? part : `${text} ${part}`;
+    }
   }
   return { name: element.name, attributes: element.attributes, text, children };
 }

@@ -64,6 +64,17 @@ describe('EM answers read leniently', function () {
     assert.deepEqual(outcome.ok ? undefined : outcome.failure, NOBODY_LOGGED_IN);
   });
 
+  it("reads HTML's character names, keeps unknown ones as written, and spaces text around child elements (a comment is no text)", async function () {
+    await client(
+      '<response><failure><error code="3">Wrong&nbsp;password &copy;<!-- c -->Cisco <b>x</b> &ldquo;tail&rdquo; &bogus;</error></failure></response>',
+    );
+    const outcome = await em.logout('SEP003094C25B15');
+    assert.equal(
+      outcome.ok ? undefined : outcome.failure.emMessage,
+      'Wrong password \u00A9Cisco \u201Ctail\u201D &bogus;',
+    );
+  });
+
   it('calls an XHTML page an HTML page even though it is well-formed XML', async function () {
     await client('<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Sign in</p></body></html>');
     const outcome = await em.logout('SEP003094C25B15');

@@ -7,6 +7,10 @@ const HOST = 'phones.example:3000';
 const DEVICE = 'SEP003094C25B15';
 
 /** Each CUCM answer (fixtures and misbehaviours) and the screen the phone must get for it. */
+function queryAnswer(device: string, userId: string): string {
+  return `<response><deviceUserResults><device name="${device}"><userID>${userId}</userID></device></deviceUserResults></response>`;
+}
+
 describe('phone screens for every kind of CUCM answer', function () {
   let upstream: Upstream | undefined;
   let service: TestService | undefined;
@@ -127,6 +131,24 @@ describe('phone screens for every kind of CUCM answer', function () {
       'lookup-failed-errormessage.xml',
     ],
     ['query: connection refused', lookup, 'closed-port', 'lookup-failed-refused.xml'],
+    [
+      'query: a user id with line breaks is shown on one line',
+      `/logout?device=SEP402CF4915265`,
+      { body: queryAnswer('SEP402CF4915265', 'jdoe%0A%0ANobody%20is%20logged%20in.') },
+      'confirm-one-line-user.xml',
+    ],
+    [
+      'query: invisible characters in a user id are dropped',
+      `/logout?device=SEP402CF4915265`,
+      { body: queryAnswer('SEP402CF4915265', 'em%E2%80%8B%40example.com%EF%BB%BF') },
+      'confirm-percent-decoded.xml',
+    ],
+    [
+      'query failure 19: nobody logged in',
+      lookup,
+      { body: emFixture('logout-failure-19-no-user.xml') },
+      'nobody-logged-in.xml',
+    ],
   ];
 
   for (const [name, path, reply, screen] of cases) {
