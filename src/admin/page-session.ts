@@ -31,15 +31,24 @@ export function requireSession(context: AdminContext): RequestHandler {
 }
 
 /**
+ * A form posted from another site, as the browser itself says (`Sec-Fetch-Site`,
+ * which no page can set). Older browsers send nothing, and the CSRF token decides.
+ */
+export function postedCrossSite(req: Request): boolean {
+  return req.get('sec-fetch-site') === 'cross-site';
+}
+
+/**
  * Every POST of a signed-in page carries the session's CSRF token in `_csrf`.
  * SameSite=Strict already keeps the cookie off cross-site requests; this also
- * covers browsers and same-site hosts that SameSite does not.
+ * covers browsers and same-site hosts that SameSite does not, and a POST the
+ * browser says came from another site is refused whatever it carries.
  */
 export function requireCsrf(context: AdminContext): RequestHandler {
   return function csrfChecked(req, res, next) {
     const session = sessionOf(res);
     const presented: unknown = (req.body as Record<string, unknown> | undefined)?.['_csrf'];
-    if (context.sessions.checkCsrf(session, presented)) return next();
+    if (!postedCrossSite(req) && context.sessions.checkCsrf(session, presented)) return next();
     context.logger.warn(
       { source: req.ip, path: req.path },
       'admin form without a valid CSRF token',

@@ -137,6 +137,20 @@ describe('admin page', function () {
       }
     });
 
+    it('refuses a sign-in the browser says came from another site', async function () {
+      await start();
+      const form = await get('/admin/login');
+      const res = await request(service.url)
+        .post('/admin/login')
+        .set('Cookie', cookiePair(form, 'em_admin_login'))
+        .set('Sec-Fetch-Site', 'cross-site')
+        .type('form')
+        .send({ _csrf: fieldValue(form.text, '_csrf'), token: ADMIN_TOKEN });
+
+      assertPage(res, 403);
+      assert.equal(cookieShapes(res).filter((c) => c.startsWith('em_admin=')).length, 0);
+    });
+
     it('stops a source after 10 wrong tokens, even with the right one next', async function () {
       await start();
       const form = await get('/admin/login');
@@ -292,6 +306,21 @@ describe('admin page', function () {
         assert.equal(simulator.state.loggedInUser('SEP001122334455'), 'jdoe');
       });
     }
+
+    it('refuses a logout the browser says came from another site, even with the right token', async function () {
+      await start();
+      const session = await signIn(service.url);
+      const res = await request(service.url)
+        .post('/admin/logout')
+        .set('Cookie', session.cookie)
+        .set('Sec-Fetch-Site', 'cross-site')
+        .type('form')
+        .send({ device: 'SEP001122334455', _csrf: session.csrf });
+
+      assertPage(res, 403);
+      assert.match(visibleText(res.text), /This form did not come from this admin page/);
+      assert.equal(simulator.state.loggedInUser('SEP001122334455'), 'jdoe');
+    });
 
     it("refuses another session's CSRF token", async function () {
       await start();

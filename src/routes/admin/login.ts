@@ -11,6 +11,7 @@ import {
 } from '../../admin/cookies.js';
 import { seeOther, sendPage } from '../../admin/page-response.js';
 import {
+  postedCrossSite,
   requireCsrf,
   requireSession,
   safeNext,
@@ -94,6 +95,7 @@ export function loginRoutes(context: AdminContext): Router {
 }
 
 function loginFormValid(context: AdminContext, req: Request, presented: unknown): boolean {
+  if (postedCrossSite(req)) return false;
   const seed = readCookie(req, LOGIN_COOKIE);
   return seed !== undefined && sameSecret(presented, context.tokens.sign(seed));
 }
