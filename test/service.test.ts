@@ -17,6 +17,18 @@ async function fetchScreen(service: RunningService, path: string): Promise<strin
   return (await res.text()).replaceAll(service.url, 'http://phones.example:3000');
 }
 
+/** The service's variables for a CUCM_HOST at this simulator, on a port the OS picks. */
+function clientEnv(simulator: RunningSimulator, extra: Record<string, string> = {}) {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CUCM_HOST: simulator.hostPort,
+    EM_APP_ID: 'emlogout',
+    EM_APP_CERTIFICATE: 'demo-secret',
+    ...extra,
+  };
+}
+
 describe('the service as npm start runs it', function () {
   let service: RunningService | undefined;
   let simulator: RunningSimulator | undefined;
@@ -42,14 +54,7 @@ describe('the service as npm start runs it', function () {
 
   it('takes the real client path to a CUCM_HOST (npm run simulator in another terminal)', async function () {
     simulator = await startSimulator();
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CUCM_HOST: simulator.hostPort,
-      EM_APP_ID: 'emlogout',
-      EM_APP_CERTIFICATE: 'demo-secret',
-    };
-    service = await startService(loadConfig(env), silent);
+    service = await startService(loadConfig(clientEnv(simulator)), silent);
 
     assert.equal(service.simulator, undefined);
     assert.equal(
@@ -66,14 +71,7 @@ describe('the service as npm start runs it', function () {
   it('lets a running bulk job finish what is in flight when it closes, and sends nothing more', async function () {
     simulator = await startSimulator({ latencyMs: 300 });
     const token = 'service-test-token-0123456789';
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      CUCM_HOST: simulator.hostPort,
-      EM_APP_ID: 'emlogout',
-      EM_APP_CERTIFICATE: 'demo-secret',
-      ADMIN_TOKEN: token,
-    };
+    const env = clientEnv(simulator, { ADMIN_TOKEN: token });
     const lines: { msg: string; notSent?: number }[] = [];
     const logger = createLogger(
       'info',
