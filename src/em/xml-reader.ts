@@ -59,10 +59,15 @@ export function readXml(text: string): XmlReadResult {
       resolveUndefinedEntity: (entity) => HTML_ENTITIES[entity],
     }).root;
   } catch (error) {
+    // The parser's own recursion ran out of stack: deeper than any check above saw.
+    if (error instanceof RangeError) return { ok: false, problem: 'nested too deeply' };
     return { ok: false, problem: `not XML: ${parseProblem(error)}` };
   }
   if (root === null) return { ok: false, problem: 'no root element' };
-  return { ok: true, root: toNode(root) };
+  const node = toNode(root, 1);
+  return node === undefined
+    ? { ok: false, problem: 'nested too deeply' }
+    : { ok: true, root: node };
 }
 
 /** The parser's message without the excerpt of the answer it quotes, which may hold a secret. */
@@ -88,16 +93,19 @@ function hasInternalSubset(body: string): boolean {
 }
 
 /**
- * Cheap upper bound of element depth, so that a hostile answer cannot exhaust the
- * stack. One pass: each tag is read from its `<` to its `>` and the scan goes on
- * after it; a `<` without a `>` ends the count (the parser refuses it anyway).
+ * Element depth, read before parsing so that a hostile answer cannot exhaust the
+ * parser's stack. One pass: comments, CDATA, processing instructions and quoted
+ * attribute values are skipped whole (a `/>` or `</x>` inside them counts for
+ * nothing), and each search goes on from where the last one ended. Malformed
+ * text ends the count early; the parser refuses it, and `toNode` bounds the
+ * depth again on what the parser built.
  */
 function nestingDepth(body: string): number {
   let depth = 0;
   let max = 0;
   let at = body.indexOf('<');
   while (at !== -1) {
-    const end = body.indexOf('>', at + 1);
+    const end = tagEnd(body, at);
     if (end === -1) break;
     const next = body[at + 1];
     if (next === '/') depth -= 1;
@@ -106,6 +114,38 @@ function nestingDepth(body: string): number {
     at = body.indexOf('<', end + 1);
   }
   return max;
+}
+
+/** Where the markup that starts at `at` ends (its last character), or -1. */
+function tagEnd(body: string, at: number): number {
+  if (body.startsWith('<!--', at)) return endOf(body, '-->', at + 4);
+  if (body.startsWith('<![CDATA[', at)) return endOf(body, ']]>', at + 9);
+  if (body[at + 1] === '?') return endOf(body, '?>', at + 2);
+  // A start or end tag: a `>` inside a quoted attribute value does not end it.
+  let index = at + 1;
+  for (;;) {
+    const close = body.indexOf('>', index);
+    const quote = firstQuote(body, index, close);
+    if (quote === -1) return close;
+    const closing = body.indexOf(body[quote] ?? '"', quote + 1);
+    if (closing === -1) return -1;
+    index = closing + 1;
+  }
+}
+
+function endOf(body: string, marker: string, from: number): number {
+  const found = body.indexOf(marker, from);
+  return found === -1 ? -1 : found + marker.length - 1;
+}
+
+/** The first `"` or `'` from `from` on and before `before` (-1 for the end of text). */
+function firstQuote(body: string, from: number, before: number): number {
+  const limit = before === -1 ? body.length : before;
+  for (let index = from; index < limit; index += 1) {
+    const char = body[index];
+    if (char === '"' || char === "'") return index;
+  }
+  return -1;
 }
 
 /**
@@ -129,17 +169,29 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
   '&raquo;': '\u00BB',
 };
 
-/** Text parts around child elements are joined by one space, each trimmed (a comment is no text). */
-function toNode(element: XmlElement): XmlNode {
+/**
+ * The tree as this service reads it, or undefined past MAX_XML_DEPTH. The text of
+ * an element is its text between child elements, each run trimmed, the runs
+ * joined by one space; comments and processing instructions are no text.
+ */
+function toNode(element: XmlElement, depth: number): XmlNode | undefined {
+  if (depth > MAX_XML_DEPTH) return undefined;
   const children: XmlNode[] = [];
-  let text = '';
+  const runs: string[] = [];
+  let run = '';
   for (const item of element.children) {
-    if (item instanceof XmlElement) children.push(toNode(item));
-    else if (item instanceof XmlText) {
-      const part = item.text.trim();
-      if (part !== '') text = text === '' ? part : `${text} ${part}`;
+    if (item instanceof XmlText) {
+      run += item.text;
+    } else if (item instanceof XmlElement) {
+      const node = toNode(item, depth + 1);
+      if (node === undefined) return undefined;
+      children.push(node);
+      runs.push(run.trim());
+      run = '';
     }
   }
+  runs.push(run.trim());
+  const text = runs.filter((part) => part !== '').join(' ');
   return { name: element.name, attributes: element.attributes, text, children };
 }
 

@@ -336,6 +336,20 @@ describe('runLogoutAction', () => {
         problem: 'nested too deeply',
       },
       {
+        title: "33 levels hidden behind attribute values that hold '/>'",
+        reply: {
+          body: `<response>${'<a x="/>">'.repeat(33)}${'</a>'.repeat(33)}<success/></response>`,
+        },
+        problem: 'nested too deeply',
+      },
+      {
+        title: "6 500 levels, each with a CDATA section that holds '</x>'",
+        reply: {
+          body: `<response>${'<a><![CDATA[</x>]]>'.repeat(6500)}${'</a>'.repeat(6500)}<success/></response>`,
+        },
+        problem: 'nested too deeply',
+      },
+      {
         title: 'an XML document that is not an EM answer',
         reply: { body: '<result><success/></result>' },
         problem: 'unexpected <result> document',
