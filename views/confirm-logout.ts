@@ -1,4 +1,5 @@
 import { textOf, titleOf, type ViewContext } from './context.js';
+import { oneLine } from './render.js';
 import { EXIT_URL, type Screen } from './screen.js';
 
 /** "Log out jdoe?": the first screen when LOGOUT_CONFIRM is on and someone is logged in. */
@@ -10,7 +11,7 @@ export function confirmLogoutScreen(context: ViewContext, device: string, user: 
     text: textOf(
       context,
       // A user id is one line, whatever CUCM sent: it must not add lines to the question.
-      [strings.confirm.question(user.replace(/\s+/g, ' ').trim())],
+      [strings.confirm.question(oneLine(user))],
       [strings.confirm.note, strings.phoneLine(device)],
     ),
     softKeys: [

@@ -133,8 +133,8 @@ function escapeQuotes(xml: string): string {
 /**
  * Text allows CR, LF and tab. Other control characters break phone parsers,
  * direction overrides in a user id could make "Log out X?" read as something else,
- * and invisible marks (zero-width space, word joiner, BOM) show as '?' on
- * ISO-8859-1 phones.
+ * and invisible marks (zero-width space and joiners, word joiner, soft hyphen,
+ * BOM) show as '?' on ISO-8859-1 phones.
  */
 function clean(text: string): string {
   if (!MAY_NEED_CLEANING.test(text)) return text;
@@ -142,13 +142,20 @@ function clean(text: string): string {
 }
 
 const CONTROL =
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- removing them is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
 
 /** CONTROL, and any surrogate code unit: most text has none, and is returned as it is. */
 const MAY_NEED_CLEANING =
-  // eslint-disable-next-line no-control-regex -- see CONTROL
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- see CONTROL
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
+/** A value shown inside a sentence (a user id): one line, whatever it holds. */
+export function oneLine(text: string): string {
+  return clean(text.replace(LINE_BREAKS, ' ')).replace(/ {2,}/g, ' ').trim();
+}
+
+const LINE_BREAKS = /[\t\n\v\f\r\u2028\u2029]+/g;
 
 function clip(text: string, max: number): string {
   // Never more characters than UTF-16 units: a short string needs no counting.

@@ -10,20 +10,30 @@ const REDACTED = '[redacted]';
  */
 const MIN_PIECE = 6;
 
+/** Escapes undone before the last check: enough for a value escaped twice, then encoded. */
+const DECODE_ROUNDS = 3;
+
 /**
  * Removes a secret from text CUCM sends back. Some releases quote the request in
  * their error text, so the application password may come back as sent (XML-escaped
- * and form-encoded, with upper- or lower-case hex) or decoded, whole or in part;
- * every such form is replaced.
+ * and form-encoded, in either case of hex) or decoded, whole or in part, in any
+ * letter case. Every such form and every piece of six characters or more is
+ * replaced; text in which a piece still shows once its escapes are undone is
+ * replaced whole.
  */
 export function secretScrubber(secret: string): (text: string) => string {
   if (secret === '') return (text) => cut(text, MAX_EM_MESSAGE);
-  const forms = formsPattern(secret);
+  const forms = encodedForms(secret);
+  const pattern = formsPattern(forms);
+  const pieces = forms.map((form) => form.toLowerCase());
+  const plain = secret.toLowerCase();
   const minPiece = Math.min(secret.length, MIN_PIECE);
   return function scrub(text: string): string {
     // Cut first, with room to spare: the piece search below is quadratic in the text.
-    const whole = cut(text, 4 * MAX_EM_MESSAGE).replace(forms, REDACTED);
-    return cut(withoutPieces(whole, secret, minPiece), MAX_EM_MESSAGE);
+    const whole = cut(text, 4 * MAX_EM_MESSAGE).replace(pattern, REDACTED);
+    const clean = withoutPieces(whole, pieces, minPiece);
+    if (longestPiece(decoded(clean).toLowerCase(), [plain]) >= minPiece) return REDACTED;
+    return cut(clean, MAX_EM_MESSAGE);
   };
 }
 
@@ -31,8 +41,8 @@ function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
-/** Every encoded form of the secret, longest first, as one pattern. */
-function formsPattern(secret: string): RegExp {
+/** The secret as sent (XML-escaped, then form-encoded) and at each step on the way. */
+function encodedForms(secret: string): string[] {
   const basic = secret.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
   const full = basic.replaceAll('"', '&quot;').replaceAll("'", '&apos;');
   const forms = new Set([
@@ -45,8 +55,11 @@ function formsPattern(secret: string): RegExp {
     new URLSearchParams({ s: basic }).toString().slice(2),
   ]);
   // Longest first, so that no shorter form leaves a piece of a longer one behind.
-  const sorted = [...forms].sort((a, b) => b.length - a.length);
-  return new RegExp(sorted.map(formPattern).join('|'), 'g');
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+function formsPattern(forms: readonly string[]): RegExp {
+  return new RegExp(forms.map(formPattern).join('|'), 'g');
 }
 
 /** The form as a pattern in which a percent escape matches in either case of hex. */
@@ -65,12 +78,13 @@ function caseless(hex: string): string {
   return /[A-F]/.test(hex) ? `[${hex}${hex.toLowerCase()}]` : hex;
 }
 
-/** Replaces each run of `minPiece` or more characters that also appears in the secret. */
-function withoutPieces(text: string, secret: string, minPiece: number): string {
+/** Replaces each run of `minPiece` or more characters that also appears in a form, any case. */
+function withoutPieces(text: string, pieces: readonly string[], minPiece: number): string {
+  const lower = text.toLowerCase();
   let out = '';
   let index = 0;
   while (index < text.length) {
-    const length = longestPieceAt(text, index, secret);
+    const length = longestPieceAt(lower, index, pieces);
     if (length >= minPiece) {
       out += REDACTED;
       index += length;
@@ -82,21 +96,66 @@ function withoutPieces(text: string, secret: string, minPiece: number): string {
   return out;
 }
 
-/** The length of the longest prefix of text[at..] that is a substring of the secret. */
-function longestPieceAt(text: string, at: number, secret: string): number {
+function longestPiece(text: string, pieces: readonly string[]): number {
+  let best = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    best = Math.max(best, longestPieceAt(text, index, pieces));
+  }
+  return best;
+}
+
+/** The length of the longest prefix of text[at..] that is a substring of one of the pieces. */
+function longestPieceAt(text: string, at: number, pieces: readonly string[]): number {
   const first = text[at];
   if (first === undefined) return 0;
   let best = 0;
-  for (let start = secret.indexOf(first); start !== -1; start = secret.indexOf(first, start + 1)) {
-    let length = 0;
-    while (
-      at + length < text.length &&
-      start + length < secret.length &&
-      text[at + length] === secret[start + length]
-    ) {
-      length += 1;
+  for (const piece of pieces) {
+    for (let start = piece.indexOf(first); start !== -1; start = piece.indexOf(first, start + 1)) {
+      let length = 0;
+      while (
+        at + length < text.length &&
+        start + length < piece.length &&
+        text[at + length] === piece[start + length]
+      ) {
+        length += 1;
+      }
+      if (length > best) best = length;
     }
-    if (length > best) best = length;
   }
   return best;
+}
+
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+/** The text with XML references and percent escapes undone, a few rounds deep. */
+function decoded(text: string): string {
+  let current = text;
+  for (let round = 0; round < DECODE_ROUNDS; round += 1) {
+    const next = percentDecoded(
+      current.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/gi, (whole, ref: string) => {
+        if (!ref.startsWith('#')) return NAMED[ref.toLowerCase()] ?? whole;
+        const code = /^#x/i.test(ref) ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      }),
+    );
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+function percentDecoded(text: string): string {
+  return text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
 }

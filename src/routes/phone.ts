@@ -71,7 +71,10 @@ export function phoneRoutes(options: PhoneRoutesOptions): Router {
     if (!outcome.ok && outcome.failure.emCode !== undefined) facts.emCode = outcome.failure.emCode;
     const { log } = requestOf(res, logger);
     if (outcome.ok && outcome.repeated)
-      log.info({ device, node: outcome.node }, 'logged out already: CUCM answered 19 to a repeat');
+      log.info(
+        { device, node: outcome.node },
+        'logged out: CUCM answered 19 (nobody logged in) to a repeated logout',
+      );
     else if (outcome.ok)
       log.info({ device, node: outcome.node, attempts: outcome.attempts }, 'logged out');
     else

@@ -56,6 +56,35 @@ describe('the application password quoted back by CUCM', function () {
     assert.equal(secretScrubber('abc')('xabcx ab'), 'x[redacted]x ab');
   });
 
+  it('is replaced when a piece of it comes back escaped, encoded or in another letter case', function () {
+    const scrub = secretScrubber('Zq9-SECRET-pass&<>');
+    const doubleNumeric = [...'Zq9-SECRET-pass&<>']
+      .map((char) => `&amp;#${char.codePointAt(0)};`)
+      .join('');
+    assert.deepEqual(
+      [
+        scrub('Could not parse: ...ass%26%3C%3E%3C%2FappCertificate%3E'),
+        scrub('Could not parse: ...ass&amp;amp;&amp;lt;&amp;gt;'),
+        scrub(`cert ${doubleNumeric}`),
+        scrub('cert zq9-secret-pass&amp;&lt;&gt; rejected'),
+      ],
+      [
+        'Could not parse: ...[redacted]%3C%2FappCertificate%3E',
+        'Could not parse: ...[redacted]amp;&amp;lt;&amp;gt;',
+        '[redacted]',
+        'cert [redacted] rejected',
+      ],
+    );
+  });
+
+  it('keeps CUCM text that shares fewer than six characters with it', function () {
+    const scrub = secretScrubber('Zq9-SECRET-pass&<>');
+    assert.equal(
+      scrub('Invalid user or password; CUCM SECRE, code 3'),
+      'Invalid user or password; CUCM SECRE, code 3',
+    );
+  });
+
   it('cuts CUCM text past 300 characters', function () {
     const scrub = secretScrubber('x-secret');
     assert.equal(scrub('a'.repeat(400)), `${'a'.repeat(297)}...`);

@@ -102,7 +102,7 @@ describe('logs', function () {
       .map((line) => [line['reqId'], line.msg]);
     assert.deepEqual(said, [
       ['press-1', 'logged out'],
-      ['press-2', 'logged out already: CUCM answered 19 to a repeat'],
+      ['press-2', 'logged out: CUCM answered 19 (nobody logged in) to a repeated logout'],
     ]);
   });
 
