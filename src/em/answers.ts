@@ -121,7 +121,7 @@ function readDevice(device: XmlNode): DeviceUser | undefined {
 }
 
 /** CUCM percent-encodes user ids as UTF-8; a value that does not decode is shown as sent. */
-export function decodeUserId(raw: string): string {
+function decodeUserId(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {

@@ -112,7 +112,7 @@ const REASONS: readonly [RegExp, NetworkReason][] = [
   [/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO|ERR_OSSL/, 'tls'],
 ];
 
-export function toTransportError(error: unknown, url: URL, deadline: Deadline): EmError {
+function toTransportError(error: unknown, url: URL, deadline: Deadline): EmError {
   if (error instanceof EmError) return error;
   if (deadline.signal.aborted)
     return new EmTimeoutError(url.href, deadline.timeoutMs, { cause: error });
