@@ -343,9 +343,9 @@ describe('runLogoutAction', () => {
         problem: 'nested too deeply',
       },
       {
-        title: "6 500 levels, each with a CDATA section that holds '</x>'",
+        title: "6 500 levels, each with a CDATA section that holds '> </x>'",
         reply: {
-          body: `<response>${'<a><![CDATA[</x>]]>'.repeat(6500)}${'</a>'.repeat(6500)}<success/></response>`,
+          body: `<response>${'<a><![CDATA[> </x> ]]>'.repeat(6500)}${'</a>'.repeat(6500)}<success/></response>`,
         },
         problem: 'nested too deeply',
       },
