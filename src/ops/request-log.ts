@@ -61,17 +61,18 @@ export function requestLog(logger: Logger) {
     const startedAt = process.hrtime.bigint();
     let log: Logger | undefined;
     // Made on first use: most requests log only their closing line.
-    (res.locals as RequestLocals).request = {
+    const request: RequestContext = {
       reqId,
       get log() {
         return (log ??= logger.child({ reqId }));
       },
     };
+    (res.locals as RequestLocals).request = request;
     res.setHeader('X-Request-Id', reqId);
     res.on('finish', () => {
       if (!logger.isLevelEnabled('info')) return;
       const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
-      (log ??= logger.child({ reqId })).info(
+      request.log.info(
         {
           method: req.method,
           // The whole path: a router mounted at /api or /admin sees only its own part.
